@@ -1,0 +1,205 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <vector>
+
+namespace tiltas::store {
+namespace {
+
+// Never edit a migration that has shipped: add a new one.
+constexpr std::string_view kInitial = R"SQL(
+CREATE TABLE documents (
+  id {id},
+  source TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  language TEXT NOT NULL DEFAULT '',
+  media_type TEXT NOT NULL DEFAULT '',
+  content TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL
+);
+CREATE INDEX documents_source ON documents (source);
+
+CREATE TABLE organisations (
+  id {id},
+  display_name TEXT NOT NULL,
+  country TEXT,
+  match_key TEXT NOT NULL,
+  cluster_id BIGINT REFERENCES organisations (id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX organisations_match_key ON organisations (match_key);
+
+CREATE TABLE organisation_names (
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (organisation_id, language, name)
+);
+
+CREATE TABLE organisation_identifiers (
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+  scheme TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (organisation_id, scheme, value)
+);
+
+CREATE TABLE projects (
+  id {id},
+  document_id BIGINT REFERENCES documents (id) ON DELETE SET NULL,
+  ordinal INTEGER NOT NULL DEFAULT 0,
+  kind TEXT NOT NULL,
+  default_language TEXT NOT NULL DEFAULT '',
+  programme TEXT,
+  status TEXT NOT NULL DEFAULT 'unknown',
+  period_start TEXT,
+  period_end TEXT,
+  review_state TEXT NOT NULL,
+  notes TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX projects_document ON projects (document_id);
+CREATE INDEX projects_review_state ON projects (review_state, id);
+CREATE INDEX projects_programme ON projects (programme);
+
+CREATE TABLE project_texts (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  title TEXT,
+  description TEXT,
+  PRIMARY KEY (project_id, language)
+);
+
+CREATE TABLE field_spans (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  span_start BIGINT NOT NULL,
+  span_end BIGINT NOT NULL,
+  PRIMARY KEY (project_id, field)
+);
+
+CREATE TABLE amounts (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  minor_units BIGINT NOT NULL,
+  currency TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+
+CREATE TABLE participations (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+  stated_name TEXT NOT NULL,
+  stated_country TEXT,
+  role TEXT NOT NULL,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+CREATE INDEX participations_organisation ON participations (organisation_id);
+CREATE INDEX participations_country ON participations (stated_country);
+
+CREATE TABLE activities (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  title TEXT NOT NULL,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+
+CREATE TABLE events (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT,
+  place TEXT,
+  country TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+
+CREATE TABLE indicators (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  unit TEXT NOT NULL,
+  status TEXT NOT NULL,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+
+CREATE TABLE places (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  country TEXT,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+
+CREATE TABLE findings (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  message TEXT NOT NULL,
+  span_start BIGINT,
+  span_end BIGINT,
+  PRIMARY KEY (project_id, position)
+);
+)SQL";
+
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, "initial registry schema", kInitial},
+}};
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+std::string render_migration(std::string_view sql, std::string_view id_type, std::string_view blob_type) {
+  std::string out(sql);
+  replace_all(out, "{id}", id_type);
+  replace_all(out, "{blob}", blob_type);
+  return out;
+}
+
+std::vector<std::string> split_statements(std::string_view sql) {
+  std::vector<std::string> out;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < sql.size()) {
+    std::size_t eol = sql.find('\n', pos);
+    if (eol == std::string_view::npos) eol = sql.size();
+    std::string_view line = sql.substr(pos, eol - pos);
+    current.append(line);
+    current.push_back('\n');
+    std::size_t last = line.find_last_not_of(" \t\r");
+    if (last != std::string_view::npos && line[last] == ';') {
+      out.push_back(current);
+      current.clear();
+    }
+    pos = eol + 1;
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) out.push_back(current);
+  return out;
+}
+
+}  // namespace tiltas::store

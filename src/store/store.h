@@ -1,0 +1,132 @@
+// The registry's persistence interface. Implemented by SqliteStore (embedded,
+// the default) and later PostgresStore; chosen by open_store(url). Nothing in
+// this header is specific to one database.
+//
+// Thread-safety: a Store may be used from several threads at once; each
+// implementation serialises or pools connections as it needs.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "model/project.h"
+
+namespace tiltas::store {
+
+using model::Id;
+
+// Who is asking: the public sees published records only; an operator (CLI,
+// editors) sees drafts too.
+enum class Visibility { kPublic, kAll };
+
+// What happened to a document on import.
+enum class DocumentOutcome {
+  kNew,        // first time this content was seen
+  kUnchanged,  // same sha256 stored already: nothing written
+  kChanged,    // same source, new content: its records replaced
+};
+std::string_view to_string(DocumentOutcome outcome);
+
+struct ImportResult {
+  Id document_id = 0;
+  DocumentOutcome outcome = DocumentOutcome::kNew;
+  std::vector<Id> project_ids;  // in record order; empty when unchanged
+};
+
+struct ProjectFilter {
+  Visibility visibility = Visibility::kPublic;
+  std::optional<std::string> programme;
+  std::optional<std::string> country;   // a participating organisation's country
+  std::optional<std::string> language;  // default language of the record
+  std::optional<Id> organisation_id;
+  std::optional<Id> document_id;
+  std::optional<model::ReviewState> review_state;
+};
+
+struct PageRequest {
+  int limit = 20;       // 1..500
+  Id after_id = 0;      // keyset cursor: ids greater than this
+};
+
+// A list row: enough for result lists without loading every child table.
+struct ProjectSummary {
+  Id id = 0;
+  std::string language;
+  std::string title;  // in the record's language, else any, else ""
+  std::optional<std::string> programme;
+  model::Period period;
+  model::ReviewState review_state = model::ReviewState::kDraft;
+  model::ProjectKind kind = model::ProjectKind::kProject;
+};
+
+struct ProjectPage {
+  std::vector<ProjectSummary> items;
+  std::int64_t total = 0;             // matching rows overall
+  std::optional<Id> next_after_id;    // cursor for the next page, if any
+};
+
+struct OrganisationSummary {
+  model::Organisation organisation;
+  std::int64_t project_count = 0;  // visible projects it takes part in
+};
+
+struct Counts {
+  std::int64_t documents = 0;
+  std::int64_t projects = 0;
+  std::int64_t published = 0;
+  std::int64_t organisations = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores `document` and its `records` as drafts in one transaction: either
+  // all of it is committed or nothing is. A document whose sha256 is stored
+  // already is kUnchanged and nothing is written. A new sha256 at a source
+  // that is stored already replaces that source's records (kChanged).
+  // Organisations are linked by normalised name and country, created when
+  // new. Records are validated first (kInvalidArgument names the record).
+  virtual Result<ImportResult> import_document(const model::Document& document,
+                                               const std::vector<model::Project>& records) = 0;
+
+  // kNotFound when absent or not visible.
+  virtual Result<model::Project> get_project(Id id, Visibility visibility) const = 0;
+  virtual Result<ProjectPage> list_projects(const ProjectFilter& filter, const PageRequest& page) const = 0;
+  // Full records of a document, in their original order (all states).
+  virtual Result<std::vector<model::Project>> find_projects_of_document(Id document_id) const = 0;
+
+  // Sets the review state; kNotFound names the first missing id and then
+  // nothing is changed. Returns how many changed state.
+  virtual Result<int> set_review_state(const std::vector<Id>& ids, model::ReviewState state) = 0;
+  // Publishes every draft; returns how many.
+  virtual Result<int> publish_all() = 0;
+  virtual Status delete_project(Id id) = 0;
+
+  virtual Result<model::Organisation> get_organisation(Id id) const = 0;
+  virtual Result<std::vector<OrganisationSummary>> list_organisations(Visibility visibility, int limit,
+                                                                       Id after_id) const = 0;
+
+  virtual Result<model::Document> get_document(Id id) const = 0;
+  // Every document, oldest first, without its text.
+  virtual Result<std::vector<model::Document>> find_documents() const = 0;
+
+  virtual Result<Counts> counts() const = 0;
+
+  // "sqlite 3.40.1 (data/tiltas.db)"; for logs and /healthz.
+  virtual std::string describe() const = 0;
+};
+
+// Opens (creating and migrating where needed) the store at `url`:
+//   "sqlite:PATH", "file:PATH" or a plain PATH -> the embedded SQLite store;
+//   "postgresql://..." -> PostgreSQL (kUnavailable until that backend exists).
+// kUnavailable when the database cannot be opened; kFailedPrecondition when
+// it was written by a newer Tiltas (unknown migration).
+Result<std::unique_ptr<Store>> open_store(std::string_view url);
+
+}  // namespace tiltas::store

@@ -1,0 +1,272 @@
+// The store contract: what every backend must do, written once and run on
+// each backend (SQLite always; PostgreSQL when TILTAS_TEST_POSTGRES_URL names
+// a server). A backend joins by adding a factory to kBackends.
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "base/hash.h"
+#include "store/store.h"
+#include "support/temp_dir.h"
+
+namespace tiltas::store {
+namespace {
+
+using namespace tiltas::model;
+
+struct Backend {
+  std::string name;
+  // Returns a fresh, empty store, or nullptr with a skip reason.
+  std::function<std::unique_ptr<Store>(testing::TempDir&, std::string& skip)> open;
+};
+
+std::vector<Backend> backends() {
+  return {
+      {"sqlite",
+       [](testing::TempDir& dir, std::string&) {
+         auto s = open_store("sqlite:" + dir.file("registry.db"));
+         EXPECT_TRUE(s) << s.error().message;
+         return s ? std::move(*s) : nullptr;
+       }},
+      {"postgres",
+       [](testing::TempDir&, std::string& skip) -> std::unique_ptr<Store> {
+         const char* url = std::getenv("TILTAS_TEST_POSTGRES_URL");
+         if (!url || !*url) {
+           skip = "TILTAS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against";
+           return nullptr;
+         }
+         auto s = open_store(url);
+         if (!s) skip = "PostgreSQL backend unavailable: " + s.error().message;
+         return s ? std::move(*s) : nullptr;
+       }},
+  };
+}
+
+Document make_document(const std::string& source, const std::string& text) {
+  Document d;
+  d.source = source;
+  d.name = "page";
+  d.sha256 = sha256_hex(text);
+  d.language = "en";
+  d.media_type = "text/plain";
+  d.text = text;
+  return d;
+}
+
+Project make_project(const std::string& title) {
+  Project p;
+  p.default_language = "en";
+  p.titles.set("en", title);
+  p.titles.set("lt", title + " (LT)");
+  p.descriptions.set("en", "About " + title);
+  p.programme = "Active Citizens Fund";
+  p.period.start = PartialDate::parse_iso("2021-06").value();
+  p.period.end = PartialDate::parse_iso("2022-08-31").value();
+  p.amounts.push_back({14868012, "EUR", AmountKind::kBudget, SourceSpan{10, 20}});
+  p.participations.push_back({"Oslo City Municipality", "NO", Role::kPartner, std::nullopt, SourceSpan{30, 52}});
+  p.participations.push_back({"VšĮ Bendruomenių tiltai", "LT", Role::kPromoter, std::nullopt, std::nullopt});
+  p.activities.push_back({"1.1", "Study visit in Oslo", std::nullopt});
+  p.events.push_back({"Study visit", "Oslo", "NO", PartialDate::parse_iso("2021-09-13").value(), std::nullopt, std::nullopt});
+  p.indicators.push_back({313, "persons trained", IndicatorStatus::kAchieved, std::nullopt});
+  p.places.push_back({"Kaunas", "LT", std::nullopt});
+  p.notes = "a note";
+  p.spans["title"] = SourceSpan{0, 5};
+  p.findings.push_back({"period", Severity::kInfo, "two periods; the labelled one used", SourceSpan{1, 2}});
+  return p;
+}
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    std::string skip;
+    store_ = GetParam().open(dir_, skip);
+    if (!store_) GTEST_SKIP() << skip;
+  }
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_P(StoreContract, ImportedRecordRoundTripsEveryField) {
+  Project in = make_project("Twin cities");
+  auto r = store_->import_document(make_document("a.txt", "text one"), {in});
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->project_ids.size(), 1u);
+  EXPECT_EQ(r->outcome, DocumentOutcome::kNew);
+  auto out = store_->get_project(r->project_ids[0], Visibility::kAll);
+  ASSERT_TRUE(out) << out.error().message;
+  // Fields the store assigns are checked, then cleared for the comparison.
+  EXPECT_EQ(out->review_state, ReviewState::kDraft);
+  EXPECT_EQ(out->document_id, r->document_id);
+  EXPECT_FALSE(out->created_at.empty());
+  for (auto& part : out->participations) {
+    EXPECT_TRUE(part.organisation_id.has_value());
+    part.organisation_id.reset();
+  }
+  out->id = 0;
+  out->document_id.reset();
+  out->created_at.clear();
+  out->updated_at.clear();
+  EXPECT_EQ(*out, in);
+}
+
+TEST_P(StoreContract, DraftsAreHiddenFromThePublicUntilPublished) {
+  auto r = store_->import_document(make_document("a.txt", "text"), {make_project("A"), make_project("B")});
+  ASSERT_TRUE(r);
+  Id a = r->project_ids[0];
+  EXPECT_EQ(store_->get_project(a, Visibility::kPublic).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->list_projects({.visibility = Visibility::kPublic}, {}).value().total, 0);
+  EXPECT_EQ(store_->list_projects({.visibility = Visibility::kAll}, {}).value().total, 2);
+  ASSERT_EQ(store_->set_review_state({a}, ReviewState::kPublished).value(), 1);
+  EXPECT_TRUE(store_->get_project(a, Visibility::kPublic));
+  auto pub = store_->list_projects({.visibility = Visibility::kPublic}, {}).value();
+  ASSERT_EQ(pub.total, 1);
+  EXPECT_EQ(pub.items[0].title, "A");
+  EXPECT_EQ(store_->publish_all().value(), 1);
+  EXPECT_EQ(store_->list_projects({.visibility = Visibility::kPublic}, {}).value().total, 2);
+}
+
+TEST_P(StoreContract, SameContentTwiceChangesNothing) {
+  auto doc = make_document("a.txt", "same text");
+  auto first = store_->import_document(doc, {make_project("A")});
+  ASSERT_TRUE(first);
+  auto second = store_->import_document(doc, {make_project("A")});
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->outcome, DocumentOutcome::kUnchanged);
+  EXPECT_TRUE(second->project_ids.empty());
+  EXPECT_EQ(second->document_id, first->document_id);
+  auto c = store_->counts().value();
+  EXPECT_EQ(c.documents, 1);
+  EXPECT_EQ(c.projects, 1);
+}
+
+TEST_P(StoreContract, ChangedContentAtSameSourceReplacesItsRecords) {
+  ASSERT_TRUE(store_->import_document(make_document("a.txt", "v1"), {make_project("Old"), make_project("Old 2")}));
+  auto r = store_->import_document(make_document("a.txt", "v2"), {make_project("New")});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->outcome, DocumentOutcome::kChanged);
+  auto all = store_->list_projects({.visibility = Visibility::kAll}, {}).value();
+  ASSERT_EQ(all.total, 1);
+  EXPECT_EQ(all.items[0].title, "New");
+}
+
+TEST_P(StoreContract, InvalidRecordStoresNothingAndNamesTheField) {
+  Project bad = make_project("Bad");
+  bad.amounts[0].currency = "EURO";
+  auto r = store_->import_document(make_document("a.txt", "x"), {make_project("Good"), bad});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().field, "records[1].amounts[0].currency");
+  auto c = store_->counts().value();
+  EXPECT_EQ(c.documents, 0);
+  EXPECT_EQ(c.projects, 0);
+}
+
+TEST_P(StoreContract, OrganisationsAreSharedAcrossDocumentsByFoldedName) {
+  Project a = make_project("A");
+  Project b = make_project("B");
+  b.participations[0].name = "OSLO CITY MUNICIPALITY";  // same body, other case
+  ASSERT_TRUE(store_->import_document(make_document("a.txt", "1"), {a}));
+  ASSERT_TRUE(store_->import_document(make_document("b.txt", "2"), {b}));
+  EXPECT_EQ(store_->counts().value().organisations, 2);
+  ASSERT_EQ(store_->publish_all().value(), 2);
+  auto orgs = store_->list_organisations(Visibility::kPublic, 100, 0).value();
+  ASSERT_EQ(orgs.size(), 2u);
+  for (const auto& o : orgs) EXPECT_EQ(o.project_count, 2) << o.organisation.display_name;
+  auto oslo = store_->get_organisation(orgs[0].organisation.id);
+  ASSERT_TRUE(oslo);
+  EXPECT_EQ(oslo->country, "NO");
+}
+
+TEST_P(StoreContract, PaginationWalksEveryRowOnce) {
+  std::vector<Project> many;
+  for (int i = 0; i < 7; ++i) many.push_back(make_project("P" + std::to_string(i)));
+  ASSERT_TRUE(store_->import_document(make_document("a.txt", "x"), many));
+  std::vector<std::string> seen;
+  PageRequest page{.limit = 3, .after_id = 0};
+  for (int guard = 0; guard < 10; ++guard) {
+    auto p = store_->list_projects({.visibility = Visibility::kAll}, page).value();
+    EXPECT_EQ(p.total, 7);
+    for (auto& s : p.items) seen.push_back(s.title);
+    if (!p.next_after_id) break;
+    page.after_id = *p.next_after_id;
+  }
+  ASSERT_EQ(seen.size(), 7u);
+  EXPECT_EQ(seen.front(), "P0");
+  EXPECT_EQ(seen.back(), "P6");
+}
+
+TEST_P(StoreContract, FiltersByProgrammeCountryAndLanguage) {
+  Project a = make_project("A");
+  Project b = make_project("B");
+  b.programme = "Europe for Citizens";
+  b.participations = {{"Reykjavík City", "IS", Role::kPartner, std::nullopt, std::nullopt}};
+  b.default_language = "lt";
+  b.titles.set("lt", "B");
+  ASSERT_TRUE(store_->import_document(make_document("a.txt", "x"), {a, b}));
+  auto by_prog = store_->list_projects({.visibility = Visibility::kAll, .programme = "Europe for Citizens"}, {}).value();
+  ASSERT_EQ(by_prog.total, 1);
+  EXPECT_EQ(by_prog.items[0].title, "B");
+  EXPECT_EQ(store_->list_projects({.visibility = Visibility::kAll, .country = "IS"}, {}).value().total, 1);
+  EXPECT_EQ(store_->list_projects({.visibility = Visibility::kAll, .country = "NO"}, {}).value().total, 1);
+  EXPECT_EQ(store_->list_projects({.visibility = Visibility::kAll, .language = "lt"}, {}).value().total, 1);
+}
+
+TEST_P(StoreContract, MissingThingsAreNotFound) {
+  EXPECT_EQ(store_->get_project(42, Visibility::kAll).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->get_organisation(42).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->get_document(42).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->set_review_state({42}, ReviewState::kPublished).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->delete_project(42).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, DeleteRemovesTheProjectAndItsChildren) {
+  auto r = store_->import_document(make_document("a.txt", "x"), {make_project("A")});
+  ASSERT_TRUE(r);
+  ASSERT_TRUE(store_->delete_project(r->project_ids[0]));
+  EXPECT_EQ(store_->get_project(r->project_ids[0], Visibility::kAll).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->counts().value().projects, 0);
+}
+
+TEST_P(StoreContract, DocumentsKeepTheirText) {
+  auto r = store_->import_document(make_document("dir/a.txt", "Kaunas ąčę"), {});
+  ASSERT_TRUE(r);
+  auto d = store_->get_document(r->document_id);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->text, "Kaunas ąčę");
+  EXPECT_EQ(d->source, "dir/a.txt");
+  auto all = store_->find_documents().value();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_TRUE(all[0].text.empty()) << "find_documents leaves the text out";
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(SqliteStore, RefusesADatabaseFromANewerTiltas) {
+  testing::TempDir dir;
+  std::string path = dir.file("r.db");
+  ASSERT_TRUE(open_store(path));
+  {
+    // Simulate a future schema version written by a later release.
+    auto s = open_store(path);
+    ASSERT_TRUE(s);
+  }
+  std::string cmd = "sqlite3 " + path + " \"INSERT INTO schema_migrations VALUES (999, 'future', 'now')\"";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "sqlite3 command-line tool not available";
+  auto s = open_store(path);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(s.error().message.find("999"), std::string::npos);
+}
+
+TEST(OpenStore, UnopenablePathIsUnavailable) {
+  auto s = open_store("/proc/definitely/not/here.db");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace tiltas::store
