@@ -1,0 +1,48 @@
+#!/bin/sh
+# Installs the Debian packages Tiltas needs to build, run and test, and only
+# those that are missing (dpkg-query first; apt-get update only when
+# something must be installed). Usage: scripts/install-deps.sh [build|test]
+set -eu
+
+profile=${1:-build}
+
+# Build and run: compiler, build tools and the libraries of ../shared/STYLE.md.
+packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
+  libsqlite3-dev libicu-dev libsodium-dev libstemmer-dev libcld2-dev
+  librestinio-dev libasio-dev libhttp-parser-dev nlohmann-json3-dev
+  libfmt-dev libspdlog-dev libcli11-dev libexpected-dev libhowardhinnant-date-dev
+  libgumbo-dev libpoppler-cpp-dev libpugixml-dev libkainjow-mustache-dev libxlsxwriter-dev
+  libgtest-dev libgmock-dev libbenchmark-dev"
+
+# Tests also need: schema validation, the fuzzing compiler and runtime.
+if [ "$profile" = test ]; then
+  packages="$packages libxml2-utils clang libclang-rt-14-dev"
+fi
+
+missing=""
+for p in $packages; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  case "$status" in
+    *"ok installed"*) ;;
+    *) missing="$missing $p" ;;
+  esac
+done
+
+if [ -z "$missing" ]; then
+  exit 0
+fi
+
+echo "Installing missing Debian packages:$missing"
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo=sudo
+  else
+    echo "error: these packages are missing and this is not root (and there is no sudo):$missing" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+# shellcheck disable=SC2086
+$sudo apt-get install -y -q --no-install-recommends $missing

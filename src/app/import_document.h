@@ -1,0 +1,41 @@
+// Use case: bring one source (records JSON or page text) into the registry.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "store/store.h"
+
+namespace tiltas::app {
+
+struct ImportedDocument {
+  std::string source;
+  store::ImportResult result;
+  std::size_t records = 0;
+  std::vector<std::string> warnings;  // unknown JSON fields and the like
+  std::size_t findings = 0;           // extractor findings stored with the records
+};
+
+// How the content is read: by the caller's hint, else by the source's
+// extension (".json" records; ".txt" and anything else plain text).
+enum class ContentKind { kAuto, kRecordsJson, kPlainText };
+
+// Reads `content` (from `source`, a path or URL used for provenance and
+// messages) into records and stores them as drafts in one transaction.
+// Errors: kInvalidArgument for malformed or invalid input, naming the source
+// and, for JSON, the line and column or the record and field; nothing from
+// that source is stored then.
+Result<ImportedDocument> import_content(store::Store& store, std::string_view source, std::string_view content,
+                                        ContentKind kind = ContentKind::kAuto);
+
+// Reads the file at `path` and imports it. kInvalidArgument when unreadable.
+Result<ImportedDocument> import_file(store::Store& store, const std::string& path,
+                                     ContentKind kind = ContentKind::kAuto);
+
+// The document name used for exports: the file name without directories and
+// without ".gold.json", ".json", ".txt", ".html" or ".pdf".
+std::string document_name(std::string_view source);
+
+}  // namespace tiltas::app

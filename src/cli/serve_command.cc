@@ -1,0 +1,36 @@
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "http/server.h"
+
+namespace tiltas::cli {
+namespace {
+
+struct ServeArgs {
+  http::ServerOptions options;
+};
+
+int run(const ServeArgs& args, const GlobalOptions& global) {
+  auto store = open_db(global);
+  if (!store) return fail(store.error());
+  auto status = http::serve(**store, args.options, [&](std::uint16_t port) {
+    fmt::print("Tiltas is serving {} on http://{}:{}/ (Ctrl-C stops)\n", (*store)->describe(), args.options.host, port);
+    std::fflush(stdout);
+  });
+  if (!status) return fail(status.error());
+  return 0;
+}
+
+}  // namespace
+
+Command serve_command() {
+  return {"serve", "Serve the portal and the JSON API", [](CLI::App& app, GlobalOptions& global) {
+            auto args = std::make_shared<ServeArgs>();
+            app.add_option("--port", args->options.port, "TCP port (0 picks a free one)")->capture_default_str();
+            app.add_option("--host", args->options.host, "Address to listen on")->capture_default_str();
+            app.add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+            return std::function<int()>([args, &global] { return run(*args, global); });
+          }};
+}
+
+}  // namespace tiltas::cli
