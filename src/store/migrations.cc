@@ -24,11 +24,13 @@ CREATE TABLE organisations (
   id {id},
   display_name TEXT NOT NULL,
   country TEXT,
-  match_key TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  acronym TEXT NOT NULL DEFAULT '',
   cluster_id BIGINT REFERENCES organisations (id) ON DELETE SET NULL,
   created_at TEXT NOT NULL
 );
-CREATE UNIQUE INDEX organisations_match_key ON organisations (match_key);
+CREATE INDEX organisations_name_key ON organisations (name_key);
+CREATE INDEX organisations_acronym ON organisations (acronym);
 
 CREATE TABLE organisation_names (
   organisation_id BIGINT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,

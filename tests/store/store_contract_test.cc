@@ -180,6 +180,28 @@ TEST_P(StoreContract, OrganisationsAreSharedAcrossDocumentsByFoldedName) {
   EXPECT_EQ(oslo->country, "NO");
 }
 
+TEST_P(StoreContract, OrganisationsMeetByAcronymInflectionAndUnknownCountry) {
+  Project a = make_project("A");
+  a.participations = {{"LGL", "LT", Role::kPromoter, std::nullopt, std::nullopt},
+                      {"Kauno miesto savivaldybė", std::nullopt, Role::kPartner, std::nullopt, std::nullopt}};
+  Project b = make_project("B");
+  b.default_language = "lt";
+  b.titles.set("lt", "B");
+  b.participations = {{"National LGBT rights organization LGL", "LT", Role::kPromoter, std::nullopt, std::nullopt},
+                      {"Kauno miesto savivaldybės", "LT", Role::kPartner, std::nullopt, std::nullopt},
+                      {"Vilniaus miesto savivaldybė", "LT", Role::kPartner, std::nullopt, std::nullopt}};
+  ASSERT_TRUE(store_->import_document(make_document("a.txt", "1"), {a}));
+  auto r = store_->import_document(make_document("b.txt", "2"), {b});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(store_->counts().value().organisations, 3);
+  auto project = store_->get_project(r->project_ids[0], Visibility::kAll).value();
+  auto lgl = store_->get_organisation(*project.participations[0].organisation_id).value();
+  EXPECT_EQ(lgl.display_name, "National LGBT rights organization LGL") << "the full name replaces a bare acronym";
+  auto kaunas = store_->get_organisation(*project.participations[1].organisation_id).value();
+  EXPECT_EQ(kaunas.country, "LT") << "a country learnt later fills the gap";
+  EXPECT_EQ(kaunas.display_name, "Kauno miesto savivaldybė");
+}
+
 TEST_P(StoreContract, PaginationWalksEveryRowOnce) {
   std::vector<Project> many;
   for (int i = 0; i < 7; ++i) many.push_back(make_project("P" + std::to_string(i)));

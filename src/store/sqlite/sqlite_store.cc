@@ -376,21 +376,50 @@ class SqliteStore final : public Store {
     return d;
   }
 
-  // Finds the organisation for a stated name and country, creating it.
+  // Finds the organisation a stated name and country denote, creating it
+  // when new: the same name key, else the same acronym ("LGL" ~ "National
+  // LGBT rights organization LGL"); countries must agree where both known.
   Result<Id> link_organisation(const Participation& part, const std::string& language, const std::string& now) {
-    std::string key = organisation_match_key(part.name, part.country);
-    {
-      TRY(st, writer_.prepare("SELECT id FROM organisations WHERE match_key = $1"));
-      st.bind(1, key);
-      TRY(found, st.step());
-      if (found) {
-        Id id = st.int64(0);
-        TRY_STATUS(add_name(id, language, part.name));
-        return id;
+    std::string key = organisation_name_key(part.name);
+    std::string acronym = organisation_acronym(part.name);
+    const char* kCompatible = " AND (country IS NULL OR $2 IS NULL OR country = $2) "
+                              "ORDER BY (country IS NOT NULL AND country = $2) DESC, id LIMIT 1";
+    std::optional<Id> found;
+    std::optional<std::string> found_country;
+    auto try_match = [&](const std::string& where, const std::string& value) -> Status {
+      if (found || value.empty()) return ok();
+      auto st = writer_.prepare("SELECT id, country FROM organisations WHERE " + where + kCompatible);
+      if (!st) return unexpected(st.error());
+      st->bind(1, value).bind(2, part.country);
+      auto row = st->step();
+      if (!row) return unexpected(row.error());
+      if (*row) {
+        found = st->int64(0);
+        found_country = st->opt_text(1);
       }
+      return ok();
+    };
+    TRY_STATUS(try_match("name_key = $1", key));
+    if (acronym == key) TRY_STATUS(try_match("acronym = $1", acronym));
+    if (acronym != key) TRY_STATUS(try_match("name_key = $1", acronym));
+    if (found) {
+      if (!found_country && part.country) {
+        TRY(up, writer_.prepare("UPDATE organisations SET country = $1 WHERE id = $2"));
+        up.bind(1, part.country).bind(2, *found);
+        TRY_STATUS(up.run());
+      }
+      if (acronym != key && !acronym.empty()) {
+        // The longer name teaches us the acronym of an organisation first
+        // seen by its acronym alone.
+        TRY(up, writer_.prepare("UPDATE organisations SET acronym = $1, display_name = CASE WHEN name_key = acronym OR name_key = $1 THEN $2 ELSE display_name END WHERE id = $3"));
+        up.bind(1, acronym).bind(2, part.name).bind(3, *found);
+        TRY_STATUS(up.run());
+      }
+      TRY_STATUS(add_name(*found, language, part.name));
+      return *found;
     }
-    TRY(ins, writer_.prepare("INSERT INTO organisations (display_name, country, match_key, created_at) VALUES ($1, $2, $3, $4)"));
-    ins.bind(1, part.name).bind(2, part.country).bind(3, key).bind(4, now);
+    TRY(ins, writer_.prepare("INSERT INTO organisations (display_name, country, name_key, acronym, created_at) VALUES ($1, $2, $3, $4, $5)"));
+    ins.bind(1, part.name).bind(2, part.country).bind(3, key).bind(4, acronym).bind(5, now);
     TRY_STATUS(ins.run());
     Id id = writer_.last_insert_id();
     TRY_STATUS(add_name(id, language, part.name));
