@@ -116,6 +116,12 @@ struct Project {
   // among that document's records (0-based).
   std::optional<Id> document_id;
   int ordinal = 0;
+  // Translations: one project published in several languages is one group.
+  // The group's first record is its primary (translation_of empty); the
+  // others name it. Titles and descriptions of the whole group are merged
+  // into each member's LocalizedText when read from the store.
+  std::optional<Id> translation_of;
+  std::vector<Id> translations;  // members other than this one, when read
   std::string created_at;  // ISO 8601 UTC, set by the store
   std::string updated_at;
 

@@ -58,10 +58,14 @@ CREATE TABLE projects (
   period_end TEXT,
   review_state TEXT NOT NULL,
   notes TEXT,
+  translation_of BIGINT REFERENCES projects (id) ON DELETE SET NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 CREATE INDEX projects_document ON projects (document_id);
+CREATE INDEX projects_translation_of ON projects (translation_of);
+CREATE INDEX projects_period_start ON projects (period_start);
+CREATE INDEX projects_period_end ON projects (period_end);
 CREATE INDEX projects_review_state ON projects (review_state, id);
 CREATE INDEX projects_programme ON projects (programme);
 
@@ -91,6 +95,7 @@ CREATE TABLE amounts (
   span_end BIGINT,
   PRIMARY KEY (project_id, position)
 );
+CREATE INDEX amounts_value ON amounts (minor_units, currency);
 
 CREATE TABLE participations (
   project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,

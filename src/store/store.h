@@ -46,6 +46,9 @@ struct ProjectFilter {
   std::optional<Id> organisation_id;
   std::optional<Id> document_id;
   std::optional<model::ReviewState> review_state;
+  // Records linked as translations of another are part of that project and
+  // are not listed on their own unless asked for.
+  bool include_translations = false;
 };
 
 struct PageRequest {
@@ -77,8 +80,9 @@ struct OrganisationSummary {
 
 struct Counts {
   std::int64_t documents = 0;
-  std::int64_t projects = 0;
+  std::int64_t projects = 0;   // projects: translation groups count once
   std::int64_t published = 0;
+  std::int64_t records = 0;    // every stored record, translations included
   std::int64_t organisations = 0;
 };
 
@@ -91,7 +95,9 @@ class Store {
   // already is kUnchanged and nothing is written. A new sha256 at a source
   // that is stored already replaces that source's records (kChanged).
   // Organisations are linked by normalised name and country, created when
-  // new. Records are validated first (kInvalidArgument names the record).
+  // new. A record in another language that matches a stored one
+  // (model::translation_match_score) joins it as a translation. Records are
+  // validated first (kInvalidArgument names the record).
   virtual Result<ImportResult> import_document(const model::Document& document,
                                                const std::vector<model::Project>& records) = 0;
 

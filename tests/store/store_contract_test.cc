@@ -202,6 +202,44 @@ TEST_P(StoreContract, OrganisationsMeetByAcronymInflectionAndUnknownCountry) {
   EXPECT_EQ(kaunas.display_name, "Kauno miesto savivaldybė");
 }
 
+TEST_P(StoreContract, TranslationsInAnotherDocumentBecomeOneProject) {
+  Project en = make_project("Twin cities");
+  en.titles = {};
+  en.titles.set("en", "Twin cities");
+  en.activities = {{"1.1", "Study visit", std::nullopt}, {"1.2", "Meetings", std::nullopt}};
+  Project lt = en;
+  lt.default_language = "lt";
+  lt.titles = {};
+  lt.titles.set("lt", "Miestai dvyniai");
+  lt.descriptions = {};
+  lt.activities = {{"1.1.", "Studijų vizitas", std::nullopt}, {"1.2.", "Susitikimai", std::nullopt}};
+  lt.period.start = PartialDate::parse_iso("2021-06-01").value();  // day precision vs the month of en
+  Project unrelated = lt;
+  unrelated.titles = {};
+  unrelated.titles.set("lt", "Kitas projektas");
+  unrelated.period.start = PartialDate::parse_iso("2019").value();
+  auto a = store_->import_document(make_document("en.html", "en"), {en});
+  auto b = store_->import_document(make_document("lt.html", "lt"), {lt, unrelated});
+  ASSERT_TRUE(a && b);
+  auto c = store_->counts().value();
+  EXPECT_EQ(c.projects, 2) << "the translation joins its project; the unrelated record stands alone";
+  EXPECT_EQ(c.records, 3);
+  auto p = store_->get_project(a->project_ids[0], Visibility::kAll).value();
+  EXPECT_EQ(p.titles.get("lt"), "Miestai dvyniai");
+  EXPECT_EQ(p.titles.get("en"), "Twin cities");
+  ASSERT_EQ(p.translations.size(), 1u);
+  EXPECT_EQ(p.translations[0], b->project_ids[0]);
+  auto t = store_->get_project(b->project_ids[0], Visibility::kAll).value();
+  EXPECT_EQ(t.translation_of, a->project_ids[0]);
+  EXPECT_EQ(t.titles.get("en"), "Twin cities") << "each member sees the group's titles";
+  EXPECT_EQ(t.titles.get("lt"), "Miestai dvyniai") << "and keeps its own";
+  // Publishing the project publishes its translation too.
+  ASSERT_TRUE(store_->set_review_state({a->project_ids[0]}, ReviewState::kPublished));
+  EXPECT_TRUE(store_->get_project(b->project_ids[0], Visibility::kPublic));
+  auto listed = store_->list_projects({.visibility = Visibility::kPublic}, {}).value();
+  EXPECT_EQ(listed.total, 1);
+}
+
 TEST_P(StoreContract, PaginationWalksEveryRowOnce) {
   std::vector<Project> many;
   for (int i = 0; i < 7; ++i) many.push_back(make_project("P" + std::to_string(i)));

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "base/text.h"
+#include "model/translation_match.h"
 #include "model/validation.h"
 #include "store/migrations.h"
 #include "store/organisation_key.h"
@@ -172,6 +173,8 @@ class SqliteStore final : public Store {
       p.review_state = ReviewState::kDraft;
       TRY(id, insert_project(p, now));
       result.project_ids.push_back(id);
+      p.id = id;
+      TRY_STATUS(link_translation(p));
     }
     TRY_STATUS(tx.commit());
     return result;
@@ -186,7 +189,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(write_mutex_);
     int limit = std::clamp(page.limit, 1, 500);
     // Conditions are fixed SQL fragments; only their values are bound.
-    std::string where = " WHERE 1=1";
+    std::string where = f.include_translations ? " WHERE 1=1" : " WHERE p.translation_of IS NULL";
     if (f.visibility == Visibility::kPublic) where += " AND p.review_state = 'published'";
     if (f.review_state) where += " AND p.review_state = $1";
     if (f.programme) where += " AND p.programme = $2";
@@ -269,7 +272,9 @@ class SqliteStore final : public Store {
       TRY(found, st.step());
       if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
       if (st.text(0) == to_string(state)) continue;
-      TRY(up, writer_.prepare("UPDATE projects SET review_state = $1, updated_at = $2 WHERE id = $3"));
+      // A project's translations share its review state.
+      TRY(up, writer_.prepare("UPDATE projects SET review_state = $1, updated_at = $2 WHERE id = $3 OR translation_of = $3 "
+                              "OR id = (SELECT translation_of FROM projects WHERE id = $3)"));
       up.bind(1, to_string(state)).bind(2, now).bind(3, id);
       TRY_STATUS(up.run());
       ++changed;
@@ -347,8 +352,9 @@ class SqliteStore final : public Store {
   Result<Counts> counts() const override {
     std::lock_guard lock(write_mutex_);
     TRY(st, writer_.prepare(
-                "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM projects), "
-                "(SELECT COUNT(*) FROM projects WHERE review_state = 'published'), (SELECT COUNT(*) FROM organisations)"));
+                "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM projects WHERE translation_of IS NULL), "
+                "(SELECT COUNT(*) FROM projects WHERE review_state = 'published' AND translation_of IS NULL), "
+                "(SELECT COUNT(*) FROM organisations), (SELECT COUNT(*) FROM projects)"));
     TRY(row, st.step());
     Counts c;
     if (row) {
@@ -356,6 +362,7 @@ class SqliteStore final : public Store {
       c.projects = st.int64(1);
       c.published = st.int64(2);
       c.organisations = st.int64(3);
+      c.records = st.int64(4);
     }
     return c;
   }
@@ -430,6 +437,51 @@ class SqliteStore final : public Store {
     TRY(st, writer_.prepare("INSERT INTO organisation_names (organisation_id, language, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"));
     st.bind(1, org).bind(2, language).bind(3, name);
     return st.run();
+  }
+
+  // Joins a just-inserted record to a stored project in another language
+  // when model::translation_match_score says they are one project. The
+  // candidates share a start or end year or an amount, which the indexes
+  // find without scanning.
+  Status link_translation(const Project& p) {
+    std::optional<std::string> start_year, end_year;
+    if (p.period.start) start_year = p.period.start->to_iso().substr(0, 4);
+    if (p.period.end) end_year = p.period.end->to_iso().substr(0, 4);
+    std::vector<Id> candidates;
+    {
+      TRY(st, writer_.prepare(
+                  "SELECT id FROM projects WHERE id <> $1 AND default_language <> $2 "
+                  "AND (document_id IS NULL OR document_id <> $3) AND ("
+                  " (period_start >= $4 AND period_start < $4 || '~') OR (period_end >= $5 AND period_end < $5 || '~')"
+                  " OR id IN (SELECT a.project_id FROM amounts a JOIN amounts b ON a.minor_units = b.minor_units "
+                  "           AND a.currency = b.currency WHERE b.project_id = $1 AND b.minor_units > 0)) "
+                  "ORDER BY id DESC LIMIT 200"));
+      st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id).bind(4, start_year).bind(5, end_year);
+      for (;;) {
+        TRY(row, st.step());
+        if (!row) break;
+        candidates.push_back(st.int64(0));
+      }
+    }
+    double best_score = model::kTranslationThreshold;
+    std::optional<Id> best;
+    for (Id candidate : candidates) {
+      TRY(other, load_project(writer_, candidate, Visibility::kAll));
+      double score = model::translation_match_score(p, other);
+      if (score < best_score) continue;
+      Id group = other.translation_of.value_or(other.id);
+      // One record per language in a group.
+      TRY(q, writer_.prepare("SELECT COUNT(*) FROM projects WHERE (id = $1 OR translation_of = $1) AND default_language = $2"));
+      q.bind(1, group).bind(2, p.default_language);
+      TRY(row, q.step());
+      if (row && q.int64(0) > 0) continue;
+      best_score = score;
+      best = group;
+    }
+    if (!best) return ok();
+    TRY(up, writer_.prepare("UPDATE projects SET translation_of = $1 WHERE id = $2"));
+    up.bind(1, *best).bind(2, p.id);
+    return up.run();
   }
 
   Result<Id> insert_project(const Project& p, const std::string& now) {
@@ -540,7 +592,7 @@ class SqliteStore final : public Store {
 
   Result<Project> load_project(Connection& c, Id id, Visibility visibility) const {
     TRY(st, c.prepare("SELECT id, document_id, ordinal, kind, default_language, programme, status, period_start, "
-                      "period_end, review_state, notes, created_at, updated_at FROM projects WHERE id = $1"));
+                      "period_end, review_state, notes, created_at, updated_at, translation_of FROM projects WHERE id = $1"));
     st.bind(1, id);
     TRY(found, st.step());
     if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
@@ -558,6 +610,7 @@ class SqliteStore final : public Store {
     p.notes = st.opt_text(10);
     p.created_at = st.text(11);
     p.updated_at = st.text(12);
+    p.translation_of = st.opt_int64(13);
     if (visibility == Visibility::kPublic && p.review_state != ReviewState::kPublished) {
       return not_found(fmt::format("project {} does not exist", id), "id");
     }
@@ -577,6 +630,25 @@ class SqliteStore final : public Store {
       if (auto t = q.opt_text(1)) p.titles.set(q.text(0), *t);
       if (auto d = q.opt_text(2)) p.descriptions.set(q.text(0), *d);
     }));
+    // The rest of the translation group: their ids, and their titles and
+    // descriptions in the languages this record lacks.
+    Id group = p.translation_of.value_or(p.id);
+    {
+      TRY(q, c.prepare("SELECT p.id, t.language, t.title, t.description FROM projects p "
+                       "LEFT JOIN project_texts t ON t.project_id = p.id "
+                       "WHERE (p.id = $1 OR p.translation_of = $1) AND p.id <> $2 ORDER BY p.id"));
+      q.bind(1, group).bind(2, p.id);
+      for (;;) {
+        TRY(row, q.step());
+        if (!row) break;
+        Id member = q.int64(0);
+        if (p.translations.empty() || p.translations.back() != member) p.translations.push_back(member);
+        if (q.is_null(1)) continue;
+        std::string lang = q.text(1);
+        if (auto t = q.opt_text(2); t && !p.titles.get(lang)) p.titles.set(lang, *t);
+        if (auto d = q.opt_text(3); d && !p.descriptions.get(lang)) p.descriptions.set(lang, *d);
+      }
+    }
     TRY_STATUS(rows("SELECT field, span_start, span_end FROM field_spans WHERE project_id = $1", [&](Statement& q) {
       p.spans[q.text(0)] = SourceSpan{static_cast<std::size_t>(q.int64(1)), static_cast<std::size_t>(q.int64(2))};
     }));
