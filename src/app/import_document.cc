@@ -35,7 +35,7 @@ Result<ImportedDocument> import_content(store::Store& store, std::string_view so
                                         ContentKind kind) {
   if (kind == ContentKind::kAuto) kind = ends_with(source, ".json") ? ContentKind::kRecordsJson : ContentKind::kPlainText;
   if (auto bad = text::first_invalid_utf8(content); bad != std::string_view::npos) {
-    auto [line, col] = codec::line_and_column(content, bad);
+    auto [line, col] = text::line_and_column(content, bad);
     return invalid_argument(fmt::format("{}:{}:{}: invalid UTF-8 (byte offset {})", source, line, col, bad));
   }
   model::Document doc;

@@ -159,6 +159,20 @@ std::vector<std::string> fold_words(std::string_view s) {
   return words;
 }
 
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view s, std::size_t offset) {
+  std::size_t line = 1, col = 1;
+  offset = std::min(offset, s.size());
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (s[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      ++col;  // count code points, not continuation bytes
+    }
+  }
+  return {line, col};
+}
+
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (prefix.size() > s.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {

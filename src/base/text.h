@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tiltas::text {
@@ -34,6 +35,10 @@ std::string fold(std::string_view s);
 
 // Splits folded text into its space-separated words.
 std::vector<std::string> fold_words(std::string_view s);
+
+// 1-based line and column (in code points) of byte `offset` in `s`, for
+// messages that point into a file.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view s, std::size_t offset);
 
 bool starts_with_ci(std::string_view s, std::string_view prefix);
 

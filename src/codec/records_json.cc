@@ -406,20 +406,6 @@ ojson number_json(double v) {
 
 }  // namespace
 
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, col = 1;
-  offset = std::min(offset, text.size());
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++col;  // count code points, not continuation bytes
-    }
-  }
-  return {line, col};
-}
-
 Result<RecordsFile> parse_records(std::string_view json_text, std::string_view file_name) {
   json doc;
   try {
@@ -427,7 +413,7 @@ Result<RecordsFile> parse_records(std::string_view json_text, std::string_view f
   } catch (const json::parse_error& e) {
     // nlohmann reports the byte after the offending token; point at it.
     std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    auto [line, col] = line_and_column(json_text, byte);
+    auto [line, col] = text::line_and_column(json_text, byte);
     std::string what = e.what();
     // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
     if (auto pos = what.find(": "); pos != std::string::npos) {

@@ -48,7 +48,5 @@ std::string write_records(const RecordsFile& file, const WriteOptions& options =
 // An Organisation as a JSON object (API, exports).
 nlohmann::ordered_json organisation_to_json(const model::Organisation& org);
 
-// 1-based line and column of byte `offset` in `text`.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
 
 }  // namespace tiltas::codec
