@@ -1,0 +1,53 @@
+#include "http/pages/render.h"
+
+#include <fmt/format.h>
+
+#include "http/assets.h"
+
+namespace tiltas::http::pages {
+namespace {
+
+constexpr std::string_view kTemplatePrefix = "templates/";
+constexpr std::string_view kTemplateSuffix = ".mustache";
+
+Result<std::string> template_text(std::string_view name) {
+  auto text = find_asset(fmt::format("{}{}{}", kTemplatePrefix, name, kTemplateSuffix));
+  if (!text) return internal_error(fmt::format("no template '{}'", name));
+  return std::string(*text);
+}
+
+}  // namespace
+
+Result<std::string> render_page(std::string_view name, const std::string& page_title, View view) {
+  auto layout_text = template_text("layout");
+  if (!layout_text) return unexpected(layout_text.error());
+  auto content_text = template_text(name);
+  if (!content_text) return unexpected(content_text.error());
+
+  kainjow::mustache::mustache layout(*layout_text);
+  if (!layout.is_valid()) return internal_error("template layout: " + layout.error_message());
+  // The page is the layout's {{>content}} partial, rendered in the same
+  // context, so no rendered HTML is ever passed through an unescaped tag.
+  view.set("page_title", page_title);
+  std::string content = std::move(*content_text);
+  view.set("content", kainjow::mustache::partial([&content] { return content; }));
+  std::string html = layout.render(view);
+  if (!layout.is_valid()) return internal_error(fmt::format("template {}: {}", name, layout.error_message()));
+  return html;
+}
+
+Status check_templates() {
+  for (std::string_view asset : asset_names()) {
+    if (!asset.starts_with(kTemplatePrefix) || !asset.ends_with(kTemplateSuffix)) continue;
+    auto text = find_asset(asset);
+    kainjow::mustache::mustache t{std::string(*text)};
+    if (!t.is_valid()) return internal_error(fmt::format("{}: {}", asset, t.error_message()));
+  }
+  for (std::string_view required : {"layout", "error", "project_list", "project"}) {
+    auto text = template_text(required);
+    if (!text) return unexpected(text.error());
+  }
+  return ok();
+}
+
+}  // namespace tiltas::http::pages

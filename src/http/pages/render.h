@@ -1,0 +1,28 @@
+// Renders the embedded Mustache templates. Templates hold no logic: every
+// value is prepared by the page's C++ view builder, and data is only ever
+// inserted with {{name}}, which HTML-escapes (a test checks that no template
+// uses the unescaped {{{ }}} or {{& }} forms).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <kainjow/mustache.hpp>
+
+#include "base/error.h"
+
+namespace tiltas::http::pages {
+
+using View = kainjow::mustache::data;
+
+// Renders templates/<name>.mustache as the content of
+// templates/layout.mustache; `page_title` goes into <title>. kInternal when a
+// template is missing or does not parse. Thread-safe: templates are parsed
+// per call (kainjow's render mutates the template object).
+Result<std::string> render_page(std::string_view name, const std::string& page_title, View view);
+
+// Parses every embedded template; kInternal naming the first one that fails.
+// The server calls this before it starts listening.
+Status check_templates();
+
+}  // namespace tiltas::http::pages

@@ -1,0 +1,43 @@
+// A request as handlers see it: the transport (RESTinio) is decoded in
+// routes.cc, so handlers are plain functions of (Context, Request) that tests
+// could call without a socket.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/error.h"
+#include "model/project.h"
+#include "store/store.h"
+
+namespace tiltas::http {
+
+// What every handler may use. The store is shared by all request threads
+// (Store is thread-safe by contract).
+struct Context {
+  store::Store& store;
+};
+
+struct Request {
+  std::string path;                           // without the query string
+  std::map<std::string, std::string> params;  // route parameters (":id"), percent-decoded
+  std::map<std::string, std::string> query;   // query parameters, percent-decoded
+};
+
+// Parses a record id ("42"): digits only, 1..INT64_MAX. kInvalidArgument
+// (with Error::field = `field`) for anything else, including overflow.
+Result<model::Id> parse_id(std::string_view text, std::string_view field);
+
+// An optional integer query parameter within [min, max]; std::nullopt when
+// absent or empty. kInvalidArgument naming `name` when not a number or out of
+// range.
+Result<std::optional<std::int64_t>> query_int(const Request& request, const std::string& name, std::int64_t min,
+                                              std::int64_t max);
+
+// An optional text query parameter, trimmed; std::nullopt when absent or blank.
+std::optional<std::string> query_text(const Request& request, const std::string& name);
+
+}  // namespace tiltas::http

@@ -1,0 +1,261 @@
+#include "http/server.h"
+
+#include <atomic>
+#include <csignal>
+#include <exception>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <restinio/all.hpp>
+
+#include "http/error_mapping.h"
+#include "http/pages/render.h"
+#include "http/routes.h"
+
+namespace tiltas::http {
+namespace {
+
+namespace asio = restinio::asio_ns;
+
+// RESTinio's log lines, in the application's log. Its "info" lines (one per
+// accept slot, per start) are debug-level detail for us.
+class SpdlogLogger {
+ public:
+  template <typename Builder>
+  void trace(Builder&& b) const {
+    if (spdlog::should_log(spdlog::level::trace)) spdlog::trace("restinio: {}", b());
+  }
+  template <typename Builder>
+  void info(Builder&& b) const {
+    if (spdlog::should_log(spdlog::level::debug)) spdlog::debug("restinio: {}", b());
+  }
+  template <typename Builder>
+  void warn(Builder&& b) const {
+    if (spdlog::should_log(spdlog::level::warn)) spdlog::warn("restinio: {}", b());
+  }
+  template <typename Builder>
+  void error(Builder&& b) const {
+    if (spdlog::should_log(spdlog::level::err)) spdlog::error("restinio: {}", b());
+  }
+};
+
+struct Traits : restinio::default_traits_t {
+  using logger_t = SpdlogLogger;
+  static constexpr bool use_connection_count_limiter = true;
+};
+
+using HttpServer = restinio::http_server_t<Traits>;
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Payload Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+  }
+}
+
+// The parser's own limit, past which RESTinio drops the connection without
+// a response (it cannot answer from inside the parser). Between
+// max_body_bytes and this, the dispatcher answers 413; the margin bounds the
+// memory a too-large request can take.
+std::uint64_t parser_body_limit(std::size_t max_body_bytes) {
+  const std::uint64_t limit = max_body_bytes;
+  const std::uint64_t margin = std::max<std::uint64_t>(limit, 64 * 1024);
+  return limit > UINT64_MAX - margin ? UINT64_MAX : limit + margin;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(store::Store& store, const ServerOptions& options)
+      : options(options), context{store}, grace_timer(io) {}
+
+  ServerOptions options;
+  Context context;
+  // Declared before everything that uses it, so destroyed after it:
+  // connections and timers hold references into it.
+  asio::io_context io;
+  asio::steady_timer grace_timer;
+  std::optional<asio::signal_set> signals;
+  std::unique_ptr<Router> router;
+  std::unique_ptr<HttpServer> server;
+  std::vector<std::thread> threads;
+  std::uint16_t port = 0;
+
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> closed{false};
+  std::mutex join_mutex;
+
+  // The dispatcher: the one catch-all of the request path. Everything a
+  // handler throws (a bug, or a library that throws where we did not expect
+  // it) is logged and answered with a 500 in the form of the audience.
+  restinio::request_handling_status_t dispatch(const restinio::request_handle_t& req) {
+    in_flight.fetch_add(1);
+    const Audience audience = audience_of(req->header().path());
+    try {
+      if (req->body().size() > options.max_body_bytes) {
+        respond(req, payload_too_large_reply(options.max_body_bytes, audience));
+      } else {
+        // Always accepted: the router's non-matched handler answers 404.
+        (void)(*router)(req);
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: unhandled exception: {}", req->header().method().c_str(),
+                    req->header().path(), e.what());
+      respond(req, error_reply(Error{ErrorCode::kInternal, e.what()}, audience));
+    } catch (...) {
+      spdlog::error("{} {}: unhandled non-standard exception", req->header().method().c_str(),
+                    req->header().path());
+      respond(req, error_reply(Error{ErrorCode::kInternal, "unknown exception"}, audience));
+    }
+    return restinio::request_accepted();
+  }
+
+  void respond(const restinio::request_handle_t& req, Reply reply) {
+    auto response = req->create_response(
+        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)},
+                                     std::string(reason_phrase(reply.status))});
+    response.append_header(restinio::http_field::content_type, reply.content_type);
+    for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
+    // While stopping, and after a rejected body (the rest of it may still be
+    // on the wire), the connection is not reused.
+    if (stopping.load() || reply.status == 413) response.connection_close();
+    response.set_body(std::move(reply.body));
+    response.done([this](const asio::error_code&) { finish_request(); });
+  }
+
+  void finish_request() {
+    if (in_flight.fetch_sub(1) == 1 && closed.load()) io.stop();
+  }
+
+  void stop() {
+    if (stopping.exchange(true)) return;
+    asio::post(io, [this] {
+      if (signals) signals->cancel();
+      grace_timer.expires_after(options.shutdown_grace);
+      grace_timer.async_wait([this](const asio::error_code& ec) {
+        if (ec) return;
+        spdlog::warn("stopping with {} request(s) unfinished after the grace period", in_flight.load());
+        io.stop();
+      });
+      server->close_async(
+          [this] {
+            closed.store(true);
+            if (in_flight.load() == 0) io.stop();
+          },
+          [this](std::exception_ptr) {
+            spdlog::error("closing the listening socket failed; stopping at once");
+            io.stop();
+          });
+    });
+  }
+
+  void wait() {
+    std::lock_guard lock(join_mutex);
+    for (auto& t : threads) {
+      if (t.joinable()) t.join();
+    }
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  stop();
+  wait();
+}
+
+std::uint16_t Server::port() const { return impl_->port; }
+void Server::stop() { impl_->stop(); }
+void Server::wait() { impl_->wait(); }
+
+Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerOptions& options,
+                                              const std::function<void(std::uint16_t port)>& on_listening,
+                                              Signals signals) {
+  if (auto checked = pages::check_templates(); !checked) return unexpected(checked.error());
+  const std::string host = options.host == "localhost" ? "127.0.0.1" : options.host;
+  asio::error_code ec;
+  const auto address = asio::ip::make_address(host, ec);
+  if (ec) return invalid_argument(fmt::format("'{}' is not an IP address", options.host), "host");
+
+  auto impl = std::make_unique<Impl>(store, options);
+  Impl* self = impl.get();
+  self->router = make_router(self->context, [self](const restinio::request_handle_t& req, Reply reply) {
+    self->respond(req, std::move(reply));
+  });
+
+  auto settings =
+      restinio::server_settings_t<Traits>{}
+          .address(address)
+          .port(options.port)
+          .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
+          .request_handler([self](const restinio::request_handle_t& req) { return self->dispatch(req); })
+          .read_next_http_message_timelimit(options.read_timeout)
+          .handle_request_timeout(options.handle_timeout)
+          .write_http_response_timelimit(options.write_timeout)
+          .max_parallel_connections(std::max<std::size_t>(1, options.max_connections))
+          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                        .max_url_size(8 * 1024)
+                                        .max_field_name_size(1024)
+                                        .max_field_value_size(16 * 1024)
+                                        .max_field_count(100)
+                                        .max_body_size(parser_body_limit(options.max_body_bytes)))
+          .acceptor_post_bind_hook([self, on_listening](asio::ip::tcp::acceptor& acceptor) {
+            self->port = acceptor.local_endpoint().port();
+            if (on_listening) on_listening(self->port);
+          });
+  self->server = std::make_unique<HttpServer>(restinio::external_io_context(self->io), std::move(settings));
+
+  if (signals == Signals::kStopOnSigintSigterm) {
+    self->signals.emplace(self->io, SIGINT, SIGTERM);
+    self->signals->async_wait([self](const asio::error_code& error, int signal) {
+      if (error) return;  // cancelled by stop()
+      spdlog::info("signal {}: finishing in-flight requests and stopping", signal);
+      self->stop();
+    });
+  }
+
+  std::promise<std::exception_ptr> opened;
+  self->server->open_async([&opened] { opened.set_value(nullptr); },
+                           [&opened](std::exception_ptr error) { opened.set_value(error); });
+  const std::size_t threads = std::max<std::size_t>(1, options.threads);
+  for (std::size_t i = 0; i < threads; ++i) self->threads.emplace_back([self] { self->io.run(); });
+
+  if (std::exception_ptr error = opened.get_future().get()) {
+    self->stopping.store(true);
+    self->io.stop();
+    self->wait();
+    std::string why = "unknown error";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {  // asio::system_error from bind/listen
+      why = e.what();
+    }
+    return make_error(ErrorCode::kUnavailable, fmt::format("cannot listen on {}:{}: {}", options.host, options.port, why));
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+Status serve(store::Store& store, const ServerOptions& options,
+             const std::function<void(std::uint16_t port)>& on_listening) {
+  auto server = Server::start(store, options, on_listening, Server::Signals::kStopOnSigintSigterm);
+  if (!server) return unexpected(server.error());
+  (*server)->wait();
+  spdlog::info("server stopped");
+  return ok();
+}
+
+}  // namespace tiltas::http
