@@ -122,6 +122,9 @@ struct Project {
   // into each member's LocalizedText when read from the store.
   std::optional<Id> translation_of;
   std::vector<Id> translations;  // members other than this one, when read
+  // 1 for a first import; +1 each time a changed source page is imported
+  // again and this record is read anew from it.
+  int revision = 1;
   std::string created_at;  // ISO 8601 UTC, set by the store
   std::string updated_at;
 
@@ -129,6 +132,11 @@ struct Project {
   std::optional<std::string> title() const { return titles.get(default_language); }
   bool operator==(const Project&) const = default;
 };
+
+// True when two records state the same facts, whatever their ids, spans,
+// findings, timestamps, review state and provenance: a page re-imported with
+// only layout changes yields the same facts.
+bool same_facts(const Project& a, const Project& b);
 
 struct OrganisationIdentifier {
   std::string scheme;  // e.g. "LT-RC" (Lithuanian register of legal entities), "NO-BRC"

@@ -59,6 +59,7 @@ CREATE TABLE projects (
   review_state TEXT NOT NULL,
   notes TEXT,
   translation_of BIGINT REFERENCES projects (id) ON DELETE SET NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

@@ -36,6 +36,9 @@ struct ImportResult {
   Id document_id = 0;
   DocumentOutcome outcome = DocumentOutcome::kNew;
   std::vector<Id> project_ids;  // in record order; empty when unchanged
+  std::size_t created = 0;      // new projects
+  std::size_t updated = 0;      // records of a changed source read anew (same ids)
+  std::size_t removed = 0;      // records the changed source no longer has
 };
 
 struct ProjectFilter {
@@ -93,13 +96,19 @@ class Store {
   // Stores `document` and its `records` as drafts in one transaction: either
   // all of it is committed or nothing is. A document whose sha256 is stored
   // already is kUnchanged and nothing is written. A new sha256 at a source
-  // that is stored already replaces that source's records (kChanged).
+  // that is stored already is a new revision (kChanged): the n-th record
+  // updates the source's n-th project in place (same id, revision + 1; a
+  // published project whose facts changed returns to draft with a finding),
+  // and projects the new revision no longer has are removed.
   // Organisations are linked by normalised name and country, created when
   // new. A record in another language that matches a stored one
   // (model::translation_match_score) joins it as a translation. Records are
   // validated first (kInvalidArgument names the record).
   virtual Result<ImportResult> import_document(const model::Document& document,
                                                const std::vector<model::Project>& records) = 0;
+
+  // The id of the document with this content hash, if stored.
+  virtual Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const = 0;
 
   // kNotFound when absent or not visible.
   virtual Result<model::Project> get_project(Id id, Visibility visibility) const = 0;

@@ -142,14 +142,48 @@ TEST_P(StoreContract, SameContentTwiceChangesNothing) {
   EXPECT_EQ(c.projects, 1);
 }
 
-TEST_P(StoreContract, ChangedContentAtSameSourceReplacesItsRecords) {
-  ASSERT_TRUE(store_->import_document(make_document("a.txt", "v1"), {make_project("Old"), make_project("Old 2")}));
+TEST_P(StoreContract, ChangedSourceIsANewRevisionOfTheSameProjects) {
+  auto first = store_->import_document(make_document("a.txt", "v1"), {make_project("Old"), make_project("Old 2")});
+  ASSERT_TRUE(first);
   auto r = store_->import_document(make_document("a.txt", "v2"), {make_project("New")});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->outcome, DocumentOutcome::kChanged);
+  EXPECT_EQ(r->updated, 1u);
+  EXPECT_EQ(r->created, 0u);
+  EXPECT_EQ(r->removed, 1u) << "the second record is gone from the page";
+  ASSERT_EQ(r->project_ids.size(), 1u);
+  EXPECT_EQ(r->project_ids[0], first->project_ids[0]) << "the project keeps its id";
   auto all = store_->list_projects({.visibility = Visibility::kAll}, {}).value();
   ASSERT_EQ(all.total, 1);
   EXPECT_EQ(all.items[0].title, "New");
+  auto p = store_->get_project(r->project_ids[0], Visibility::kAll).value();
+  EXPECT_EQ(p.revision, 2);
+  EXPECT_EQ(p.document_id, r->document_id);
+}
+
+TEST_P(StoreContract, PublishedProjectStaysPublishedOnlyWhileItsFactsStay) {
+  auto first = store_->import_document(make_document("a.txt", "v1"), {make_project("Same"), make_project("Changes")});
+  ASSERT_TRUE(first);
+  ASSERT_TRUE(store_->publish_all());
+  Project changed = make_project("Changes");
+  changed.amounts[0].minor_units += 100;
+  Project same = make_project("Same");
+  same.spans["title"] = SourceSpan{40, 44};  // only the layout moved
+  ASSERT_TRUE(store_->import_document(make_document("a.txt", "v2 with a new menu"), {same, changed}));
+  auto kept = store_->get_project(first->project_ids[0], Visibility::kAll).value();
+  EXPECT_EQ(kept.review_state, ReviewState::kPublished);
+  auto back = store_->get_project(first->project_ids[1], Visibility::kAll).value();
+  EXPECT_EQ(back.review_state, ReviewState::kDraft);
+  ASSERT_FALSE(back.findings.empty());
+  EXPECT_NE(back.findings.back().message.find("source page changed"), std::string::npos);
+}
+
+TEST_P(StoreContract, FindsDocumentsByContentHash) {
+  auto doc = make_document("a.txt", "hash me");
+  EXPECT_FALSE(store_->find_document_by_sha256(doc.sha256).value().has_value());
+  auto r = store_->import_document(doc, {});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(store_->find_document_by_sha256(doc.sha256).value(), r->document_id);
 }
 
 TEST_P(StoreContract, InvalidRecordStoresNothingAndNamesTheField) {

@@ -30,16 +30,43 @@ Result<Connection> Connection::open(const std::string& path, bool create, bool r
   return conn;
 }
 
-Connection::Connection(Connection&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+Connection::Connection(Connection&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+  other.db_ = nullptr;
+  other.cache_.clear();
+}
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
+    finalize_cache();
     sqlite3_close_v2(db_);
     db_ = other.db_;
+    cache_ = std::move(other.cache_);
     other.db_ = nullptr;
+    other.cache_.clear();
   }
   return *this;
 }
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+  finalize_cache();
+  sqlite3_close_v2(db_);
+}
+
+void Connection::finalize_cache() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  cache_.clear();
+}
+
+Result<Statement> Connection::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+      return internal_error(fmt::format("sqlite: cannot prepare statement: {}", sqlite3_errmsg(db_)));
+    }
+    it = cache_.emplace(sql, stmt).first;
+  }
+  return Statement(db_, it->second, false);
+}
 
 std::string Connection::error_message() const { return db_ ? sqlite3_errmsg(db_) : "no connection"; }
 
@@ -68,17 +95,31 @@ Result<Statement> Connection::prepare(std::string_view sql) {
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Connection::changes() const { return sqlite3_changes(db_); }
 
-Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_), owned_(other.owned_) {
+  other.stmt_ = nullptr;
+}
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    sqlite3_finalize(stmt_);
+    release();
     db_ = other.db_;
     stmt_ = other.stmt_;
+    owned_ = other.owned_;
     other.stmt_ = nullptr;
   }
   return *this;
 }
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() { release(); }
+
+void Statement::release() {
+  if (!stmt_) return;
+  if (owned_) {
+    sqlite3_finalize(stmt_);
+  } else {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  stmt_ = nullptr;
+}
 
 int Statement::index_of(int n) const {
   // "$1" is a named parameter to SQLite; look its index up by name so that

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/error.h"
 
@@ -30,13 +31,19 @@ class Connection {
 
   Status exec(std::string_view sql);  // statements without parameters or results
   Result<Statement> prepare(std::string_view sql);
+  // A statement compiled once per connection and reused: the returned
+  // handle resets it (and clears its bindings) when it dies. Not reentrant
+  // for the same SQL text.
+  Result<Statement> cached(const std::string& sql);
   std::int64_t last_insert_id() const;
   int changes() const;
   std::string error_message() const;
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
+  void finalize_cache();
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
 class Statement {
@@ -73,10 +80,12 @@ class Statement {
 
  private:
   friend class Connection;
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool owned = true) : db_(db), stmt_(stmt), owned_(owned) {}
   int index_of(int n) const;
+  void release();
   sqlite3* db_ = nullptr;
   sqlite3_stmt* stmt_ = nullptr;
+  bool owned_ = true;  // false: the connection's cache owns it
 };
 
 }  // namespace tiltas::store::sqlite

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <set>
 #include <vector>
@@ -96,7 +97,7 @@ class SqliteStore final : public Store {
   Status migrate() {
     std::lock_guard lock(write_mutex_);
     TRY_STATUS(writer_.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-    TRY(st, writer_.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    TRY(st, writer_.cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
     TRY(has, st.step());
     int current = has ? static_cast<int>(st.int64(0)) : 0;
     int newest = migrations().empty() ? 0 : migrations().back().version;
@@ -112,7 +113,7 @@ class SqliteStore final : public Store {
       for (const auto& stmt : split_statements(render_migration(m.sql, "INTEGER PRIMARY KEY", "BLOB"))) {
         TRY_STATUS(writer_.exec(stmt));
       }
-      TRY(ins, writer_.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"));
+      TRY(ins, writer_.cached("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"));
       ins.bind(1, static_cast<std::int64_t>(m.version)).bind(2, m.name).bind(3, now_utc());
       TRY_STATUS(ins.run());
       TRY_STATUS(tx.commit());
@@ -129,7 +130,7 @@ class SqliteStore final : public Store {
     TRY_STATUS(tx.begin());
     ImportResult result;
     {
-      TRY(st, writer_.prepare("SELECT id FROM documents WHERE sha256 = $1"));
+      TRY(st, writer_.cached("SELECT id FROM documents WHERE sha256 = $1"));
       st.bind(1, doc.sha256);
       TRY(found, st.step());
       if (found) {
@@ -140,7 +141,7 @@ class SqliteStore final : public Store {
     }
     std::vector<Id> previous;
     {
-      TRY(st, writer_.prepare("SELECT id FROM documents WHERE source = $1"));
+      TRY(st, writer_.cached("SELECT id FROM documents WHERE source = $1"));
       st.bind(1, doc.source);
       for (;;) {
         TRY(row, st.step());
@@ -149,16 +150,21 @@ class SqliteStore final : public Store {
       }
     }
     result.outcome = previous.empty() ? DocumentOutcome::kNew : DocumentOutcome::kChanged;
-    // A changed source: its earlier records give way to the new revision.
-    // (Keeping editors' corrections across revisions is the import issue's.)
+    // The source's current projects by position: a new revision of the page
+    // updates them in place so that ids (and links to them) survive.
+    std::map<int, Id> current;
     for (Id old : previous) {
-      TRY(del, writer_.prepare("DELETE FROM projects WHERE document_id = $1"));
-      del.bind(1, old);
-      TRY_STATUS(del.run());
+      TRY(st, writer_.cached("SELECT id, ordinal FROM projects WHERE document_id = $1"));
+      st.bind(1, old);
+      for (;;) {
+        TRY(row, st.step());
+        if (!row) break;
+        current[static_cast<int>(st.int64(1))] = st.int64(0);
+      }
     }
     std::string now = now_utc();
     {
-      TRY(st, writer_.prepare(
+      TRY(st, writer_.cached(
                   "INSERT INTO documents (source, name, sha256, language, media_type, content, imported_at) "
                   "VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       st.bind(1, doc.source).bind(2, doc.name).bind(3, doc.sha256).bind(4, doc.language).bind(5, doc.media_type)
@@ -171,13 +177,37 @@ class SqliteStore final : public Store {
       p.document_id = result.document_id;
       p.ordinal = static_cast<int>(i);
       p.review_state = ReviewState::kDraft;
-      TRY(id, insert_project(p, now));
-      result.project_ids.push_back(id);
-      p.id = id;
+      auto old = current.find(p.ordinal);
+      if (old != current.end()) {
+        TRY_STATUS(revise_project(old->second, p, now));
+        p.id = old->second;
+        current.erase(old);
+        ++result.updated;
+      } else {
+        TRY(id, insert_project(p, now));
+        p.id = id;
+        ++result.created;
+      }
+      result.project_ids.push_back(p.id);
       TRY_STATUS(link_translation(p));
+    }
+    for (const auto& [ordinal, id] : current) {
+      TRY(del, writer_.cached("DELETE FROM projects WHERE id = $1"));
+      del.bind(1, id);
+      TRY_STATUS(del.run());
+      ++result.removed;
     }
     TRY_STATUS(tx.commit());
     return result;
+  }
+
+  Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const override {
+    std::lock_guard lock(write_mutex_);
+    TRY(st, writer_.cached("SELECT id FROM documents WHERE sha256 = $1"));
+    st.bind(1, sha256);
+    TRY(found, st.step());
+    if (!found) return std::optional<Id>();
+    return std::optional<Id>(st.int64(0));
   }
 
   Result<Project> get_project(Id id, Visibility visibility) const override {
@@ -207,12 +237,12 @@ class SqliteStore final : public Store {
     };
     ProjectPage out;
     {
-      TRY(st, writer_.prepare("SELECT COUNT(*) FROM projects p" + where));
+      TRY(st, writer_.cached("SELECT COUNT(*) FROM projects p" + where));
       bind_filters(st);
       TRY(row, st.step());
       out.total = row ? st.int64(0) : 0;
     }
-    TRY(st, writer_.prepare(
+    TRY(st, writer_.cached(
                 "SELECT p.id, p.default_language, p.programme, p.period_start, p.period_end, p.review_state, p.kind, "
                 "COALESCE((SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.language = p.default_language), "
                 "(SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.title IS NOT NULL ORDER BY t.language LIMIT 1), '') "
@@ -244,7 +274,7 @@ class SqliteStore final : public Store {
     std::lock_guard lock(write_mutex_);
     std::vector<Id> ids;
     {
-      TRY(st, writer_.prepare("SELECT id FROM projects WHERE document_id = $1 ORDER BY ordinal, id"));
+      TRY(st, writer_.cached("SELECT id FROM projects WHERE document_id = $1 ORDER BY ordinal, id"));
       st.bind(1, document_id);
       for (;;) {
         TRY(row, st.step());
@@ -267,13 +297,13 @@ class SqliteStore final : public Store {
     int changed = 0;
     std::string now = now_utc();
     for (Id id : ids) {
-      TRY(st, writer_.prepare("SELECT review_state FROM projects WHERE id = $1"));
+      TRY(st, writer_.cached("SELECT review_state FROM projects WHERE id = $1"));
       st.bind(1, id);
       TRY(found, st.step());
       if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
       if (st.text(0) == to_string(state)) continue;
       // A project's translations share its review state.
-      TRY(up, writer_.prepare("UPDATE projects SET review_state = $1, updated_at = $2 WHERE id = $3 OR translation_of = $3 "
+      TRY(up, writer_.cached("UPDATE projects SET review_state = $1, updated_at = $2 WHERE id = $3 OR translation_of = $3 "
                               "OR id = (SELECT translation_of FROM projects WHERE id = $3)"));
       up.bind(1, to_string(state)).bind(2, now).bind(3, id);
       TRY_STATUS(up.run());
@@ -285,7 +315,7 @@ class SqliteStore final : public Store {
 
   Result<int> publish_all() override {
     std::lock_guard lock(write_mutex_);
-    TRY(st, writer_.prepare("UPDATE projects SET review_state = 'published', updated_at = $1 WHERE review_state = 'draft'"));
+    TRY(st, writer_.cached("UPDATE projects SET review_state = 'published', updated_at = $1 WHERE review_state = 'draft'"));
     st.bind(1, now_utc());
     TRY_STATUS(st.run());
     return writer_.changes();
@@ -293,7 +323,7 @@ class SqliteStore final : public Store {
 
   Status delete_project(Id id) override {
     std::lock_guard lock(write_mutex_);
-    TRY(st, writer_.prepare("DELETE FROM projects WHERE id = $1"));
+    TRY(st, writer_.cached("DELETE FROM projects WHERE id = $1"));
     st.bind(1, id);
     TRY_STATUS(st.run());
     if (writer_.changes() == 0) return not_found(fmt::format("project {} does not exist", id), "id");
@@ -309,7 +339,7 @@ class SqliteStore final : public Store {
                                                                Id after_id) const override {
     std::lock_guard lock(write_mutex_);
     std::string visible = visibility == Visibility::kPublic ? " AND p.review_state = 'published'" : "";
-    TRY(st, writer_.prepare(
+    TRY(st, writer_.cached(
                 "SELECT o.id, COUNT(DISTINCT p.id) FROM organisations o "
                 "JOIN participations x ON x.organisation_id = o.id JOIN projects p ON p.id = x.project_id "
                 "WHERE o.id > $1" + visible + " GROUP BY o.id ORDER BY o.id LIMIT $2"));
@@ -330,7 +360,7 @@ class SqliteStore final : public Store {
 
   Result<Document> get_document(Id id) const override {
     std::lock_guard lock(write_mutex_);
-    TRY(st, writer_.prepare("SELECT id, source, name, sha256, language, media_type, content, imported_at FROM documents WHERE id = $1"));
+    TRY(st, writer_.cached("SELECT id, source, name, sha256, language, media_type, content, imported_at FROM documents WHERE id = $1"));
     st.bind(1, id);
     TRY(found, st.step());
     if (!found) return not_found(fmt::format("document {} does not exist", id), "id");
@@ -339,7 +369,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<Document>> find_documents() const override {
     std::lock_guard lock(write_mutex_);
-    TRY(st, writer_.prepare("SELECT id, source, name, sha256, language, media_type, '', imported_at FROM documents ORDER BY id"));
+    TRY(st, writer_.cached("SELECT id, source, name, sha256, language, media_type, '', imported_at FROM documents ORDER BY id"));
     std::vector<Document> out;
     for (;;) {
       TRY(row, st.step());
@@ -351,7 +381,7 @@ class SqliteStore final : public Store {
 
   Result<Counts> counts() const override {
     std::lock_guard lock(write_mutex_);
-    TRY(st, writer_.prepare(
+    TRY(st, writer_.cached(
                 "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM projects WHERE translation_of IS NULL), "
                 "(SELECT COUNT(*) FROM projects WHERE review_state = 'published' AND translation_of IS NULL), "
                 "(SELECT COUNT(*) FROM organisations), (SELECT COUNT(*) FROM projects)"));
@@ -395,7 +425,7 @@ class SqliteStore final : public Store {
     std::optional<std::string> found_country;
     auto try_match = [&](const std::string& where, const std::string& value) -> Status {
       if (found || value.empty()) return ok();
-      auto st = writer_.prepare("SELECT id, country FROM organisations WHERE " + where + kCompatible);
+      auto st = writer_.cached("SELECT id, country FROM organisations WHERE " + where + kCompatible);
       if (!st) return unexpected(st.error());
       st->bind(1, value).bind(2, part.country);
       auto row = st->step();
@@ -411,21 +441,21 @@ class SqliteStore final : public Store {
     if (acronym != key) TRY_STATUS(try_match("name_key = $1", acronym));
     if (found) {
       if (!found_country && part.country) {
-        TRY(up, writer_.prepare("UPDATE organisations SET country = $1 WHERE id = $2"));
+        TRY(up, writer_.cached("UPDATE organisations SET country = $1 WHERE id = $2"));
         up.bind(1, part.country).bind(2, *found);
         TRY_STATUS(up.run());
       }
       if (acronym != key && !acronym.empty()) {
         // The longer name teaches us the acronym of an organisation first
         // seen by its acronym alone.
-        TRY(up, writer_.prepare("UPDATE organisations SET acronym = $1, display_name = CASE WHEN name_key = acronym OR name_key = $1 THEN $2 ELSE display_name END WHERE id = $3"));
+        TRY(up, writer_.cached("UPDATE organisations SET acronym = $1, display_name = CASE WHEN name_key = acronym OR name_key = $1 THEN $2 ELSE display_name END WHERE id = $3"));
         up.bind(1, acronym).bind(2, part.name).bind(3, *found);
         TRY_STATUS(up.run());
       }
       TRY_STATUS(add_name(*found, language, part.name));
       return *found;
     }
-    TRY(ins, writer_.prepare("INSERT INTO organisations (display_name, country, name_key, acronym, created_at) VALUES ($1, $2, $3, $4, $5)"));
+    TRY(ins, writer_.cached("INSERT INTO organisations (display_name, country, name_key, acronym, created_at) VALUES ($1, $2, $3, $4, $5)"));
     ins.bind(1, part.name).bind(2, part.country).bind(3, key).bind(4, acronym).bind(5, now);
     TRY_STATUS(ins.run());
     Id id = writer_.last_insert_id();
@@ -434,7 +464,7 @@ class SqliteStore final : public Store {
   }
 
   Status add_name(Id org, const std::string& language, const std::string& name) {
-    TRY(st, writer_.prepare("INSERT INTO organisation_names (organisation_id, language, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"));
+    TRY(st, writer_.cached("INSERT INTO organisation_names (organisation_id, language, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"));
     st.bind(1, org).bind(2, language).bind(3, name);
     return st.run();
   }
@@ -449,7 +479,7 @@ class SqliteStore final : public Store {
     if (p.period.end) end_year = p.period.end->to_iso().substr(0, 4);
     std::vector<Id> candidates;
     {
-      TRY(st, writer_.prepare(
+      TRY(st, writer_.cached(
                   "SELECT id FROM projects WHERE id <> $1 AND default_language <> $2 "
                   "AND (document_id IS NULL OR document_id <> $3) AND ("
                   " (period_start >= $4 AND period_start < $4 || '~') OR (period_end >= $5 AND period_end < $5 || '~')"
@@ -471,7 +501,7 @@ class SqliteStore final : public Store {
       if (score < best_score) continue;
       Id group = other.translation_of.value_or(other.id);
       // One record per language in a group.
-      TRY(q, writer_.prepare("SELECT COUNT(*) FROM projects WHERE (id = $1 OR translation_of = $1) AND default_language = $2"));
+      TRY(q, writer_.cached("SELECT COUNT(*) FROM projects WHERE (id = $1 OR translation_of = $1) AND default_language = $2"));
       q.bind(1, group).bind(2, p.default_language);
       TRY(row, q.step());
       if (row && q.int64(0) > 0) continue;
@@ -479,13 +509,45 @@ class SqliteStore final : public Store {
       best = group;
     }
     if (!best) return ok();
-    TRY(up, writer_.prepare("UPDATE projects SET translation_of = $1 WHERE id = $2"));
+    TRY(up, writer_.cached("UPDATE projects SET translation_of = $1 WHERE id = $2"));
     up.bind(1, *best).bind(2, p.id);
     return up.run();
   }
 
+  // Reads project `id` anew from a changed source: its facts are replaced,
+  // its id, translations and creation time kept, its revision counted up.
+  Status revise_project(Id id, Project p, const std::string& now) {
+    TRY(old, load_project(writer_, id, Visibility::kAll));
+    bool changed = !same_facts(old, p);
+    if (old.review_state == ReviewState::kPublished && !changed) {
+      p.review_state = ReviewState::kPublished;
+    } else if (old.review_state == ReviewState::kPublished) {
+      p.findings.push_back({"", Severity::kWarning,
+                            fmt::format("the source page changed (revision {}): the facts differ from the published "
+                                        "revision, so the project returned to draft for review",
+                                        old.revision + 1),
+                            std::nullopt});
+    }
+    TRY(up, writer_.cached(
+                "UPDATE projects SET document_id = $1, ordinal = $2, kind = $3, default_language = $4, programme = $5, "
+                "status = $6, period_start = $7, period_end = $8, review_state = $9, notes = $10, updated_at = $11, "
+                "revision = revision + 1 WHERE id = $12"));
+    up.bind(1, p.document_id).bind(2, static_cast<std::int64_t>(p.ordinal)).bind(3, to_string(p.kind))
+        .bind(4, p.default_language).bind(5, p.programme).bind(6, to_string(p.status))
+        .bind(7, opt_date(p.period.start)).bind(8, opt_date(p.period.end)).bind(9, to_string(p.review_state))
+        .bind(10, p.notes).bind(11, now).bind(12, id);
+    TRY_STATUS(up.run());
+    for (const char* table : {"project_texts", "field_spans", "amounts", "participations", "activities", "events",
+                              "indicators", "places", "findings"}) {
+      TRY(del, writer_.cached(std::string("DELETE FROM ") + table + " WHERE project_id = $1"));
+      del.bind(1, id);
+      TRY_STATUS(del.run());
+    }
+    return insert_children(id, p, now);
+  }
+
   Result<Id> insert_project(const Project& p, const std::string& now) {
-    TRY(st, writer_.prepare(
+    TRY(st, writer_.cached(
                 "INSERT INTO projects (document_id, ordinal, kind, default_language, programme, status, period_start, "
                 "period_end, review_state, notes, created_at, updated_at) "
                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)"));
@@ -495,23 +557,29 @@ class SqliteStore final : public Store {
         .bind(10, p.notes).bind(11, now);
     TRY_STATUS(st.run());
     Id id = writer_.last_insert_id();
+    TRY_STATUS(insert_children(id, p, now));
+    return id;
+  }
 
+  // The rows that hang off a project: texts, spans, amounts, participations
+  // (linking organisations), activities, events, indicators, places, findings.
+  Status insert_children(Id id, const Project& p, const std::string& now) {
     std::set<std::string> langs;
     for (const auto& [lang, _] : p.titles.all()) langs.insert(lang);
     for (const auto& [lang, _] : p.descriptions.all()) langs.insert(lang);
     for (const auto& lang : langs) {
-      TRY(t, writer_.prepare("INSERT INTO project_texts (project_id, language, title, description) VALUES ($1, $2, $3, $4)"));
+      TRY(t, writer_.cached("INSERT INTO project_texts (project_id, language, title, description) VALUES ($1, $2, $3, $4)"));
       t.bind(1, id).bind(2, lang).bind(3, p.titles.get(lang)).bind(4, p.descriptions.get(lang));
       TRY_STATUS(t.run());
     }
     for (const auto& [field, span] : p.spans) {
-      TRY(t, writer_.prepare("INSERT INTO field_spans (project_id, field, span_start, span_end) VALUES ($1, $2, $3, $4)"));
+      TRY(t, writer_.cached("INSERT INTO field_spans (project_id, field, span_start, span_end) VALUES ($1, $2, $3, $4)"));
       t.bind(1, id).bind(2, field).bind(3, static_cast<std::int64_t>(span.start)).bind(4, static_cast<std::int64_t>(span.end));
       TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.amounts.size(); ++i) {
       const auto& a = p.amounts[i];
-      TRY(t, writer_.prepare("INSERT INTO amounts (project_id, position, minor_units, currency, kind, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+      TRY(t, writer_.cached("INSERT INTO amounts (project_id, position, minor_units, currency, kind, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.minor_units).bind(4, a.currency).bind(5, to_string(a.kind));
       bind_span(t, 6, a.span);
       TRY_STATUS(t.run());
@@ -519,21 +587,21 @@ class SqliteStore final : public Store {
     for (std::size_t i = 0; i < p.participations.size(); ++i) {
       const auto& o = p.participations[i];
       TRY(org, link_organisation(o, p.default_language, now));
-      TRY(t, writer_.prepare("INSERT INTO participations (project_id, position, organisation_id, stated_name, stated_country, role, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
+      TRY(t, writer_.cached("INSERT INTO participations (project_id, position, organisation_id, stated_name, stated_country, role, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, org).bind(4, o.name).bind(5, o.country).bind(6, to_string(o.role));
       bind_span(t, 7, o.span);
       TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.activities.size(); ++i) {
       const auto& a = p.activities[i];
-      TRY(t, writer_.prepare("INSERT INTO activities (project_id, position, code, title, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6)"));
+      TRY(t, writer_.cached("INSERT INTO activities (project_id, position, code, title, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.code).bind(4, a.title);
       bind_span(t, 5, a.span);
       TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.events.size(); ++i) {
       const auto& e = p.events[i];
-      TRY(t, writer_.prepare("INSERT INTO events (project_id, position, title, place, country, start_date, end_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"));
+      TRY(t, writer_.cached("INSERT INTO events (project_id, position, title, place, country, start_date, end_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, e.title).bind(4, e.place).bind(5, e.country)
           .bind(6, opt_date(e.start)).bind(7, opt_date(e.end));
       bind_span(t, 8, e.span);
@@ -541,30 +609,30 @@ class SqliteStore final : public Store {
     }
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
       const auto& x = p.indicators[i];
-      TRY(t, writer_.prepare("INSERT INTO indicators (project_id, position, value, unit, status, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+      TRY(t, writer_.cached("INSERT INTO indicators (project_id, position, value, unit, status, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.value).bind(4, x.unit).bind(5, to_string(x.status));
       bind_span(t, 6, x.span);
       TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.places.size(); ++i) {
       const auto& x = p.places[i];
-      TRY(t, writer_.prepare("INSERT INTO places (project_id, position, name, country, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6)"));
+      TRY(t, writer_.cached("INSERT INTO places (project_id, position, name, country, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.name).bind(4, x.country);
       bind_span(t, 5, x.span);
       TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.findings.size(); ++i) {
       const auto& x = p.findings[i];
-      TRY(t, writer_.prepare("INSERT INTO findings (project_id, position, field, severity, message, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+      TRY(t, writer_.cached("INSERT INTO findings (project_id, position, field, severity, message, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.field).bind(4, to_string(x.severity)).bind(5, x.message);
       bind_span(t, 6, x.span);
       TRY_STATUS(t.run());
     }
-    return id;
+    return ok();
   }
 
   Result<Organisation> load_organisation(Id id) const {
-    TRY(st, writer_.prepare("SELECT id, display_name, country, cluster_id FROM organisations WHERE id = $1"));
+    TRY(st, writer_.cached("SELECT id, display_name, country, cluster_id FROM organisations WHERE id = $1"));
     st.bind(1, id);
     TRY(found, st.step());
     if (!found) return not_found(fmt::format("organisation {} does not exist", id), "id");
@@ -573,14 +641,14 @@ class SqliteStore final : public Store {
     o.display_name = st.text(1);
     o.country = st.opt_text(2);
     o.cluster_id = st.opt_int64(3);
-    TRY(names, writer_.prepare("SELECT language, name FROM organisation_names WHERE organisation_id = $1 ORDER BY language, name"));
+    TRY(names, writer_.cached("SELECT language, name FROM organisation_names WHERE organisation_id = $1 ORDER BY language, name"));
     names.bind(1, id);
     for (;;) {
       TRY(row, names.step());
       if (!row) break;
       if (!o.names.get(names.text(0))) o.names.set(names.text(0), names.text(1));
     }
-    TRY(ids, writer_.prepare("SELECT scheme, value FROM organisation_identifiers WHERE organisation_id = $1 ORDER BY scheme, value"));
+    TRY(ids, writer_.cached("SELECT scheme, value FROM organisation_identifiers WHERE organisation_id = $1 ORDER BY scheme, value"));
     ids.bind(1, id);
     for (;;) {
       TRY(row, ids.step());
@@ -591,8 +659,8 @@ class SqliteStore final : public Store {
   }
 
   Result<Project> load_project(Connection& c, Id id, Visibility visibility) const {
-    TRY(st, c.prepare("SELECT id, document_id, ordinal, kind, default_language, programme, status, period_start, "
-                      "period_end, review_state, notes, created_at, updated_at, translation_of FROM projects WHERE id = $1"));
+    TRY(st, c.cached("SELECT id, document_id, ordinal, kind, default_language, programme, status, period_start, "
+                      "period_end, review_state, notes, created_at, updated_at, translation_of, revision FROM projects WHERE id = $1"));
     st.bind(1, id);
     TRY(found, st.step());
     if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
@@ -611,11 +679,12 @@ class SqliteStore final : public Store {
     p.created_at = st.text(11);
     p.updated_at = st.text(12);
     p.translation_of = st.opt_int64(13);
+    p.revision = static_cast<int>(st.int64(14));
     if (visibility == Visibility::kPublic && p.review_state != ReviewState::kPublished) {
       return not_found(fmt::format("project {} does not exist", id), "id");
     }
     auto rows = [&](std::string_view sql, auto&& on_row) -> Status {
-      auto q = c.prepare(sql);
+      auto q = c.cached(std::string(sql));
       if (!q) return unexpected(q.error());
       q->bind(1, id);
       for (;;) {
@@ -634,7 +703,7 @@ class SqliteStore final : public Store {
     // descriptions in the languages this record lacks.
     Id group = p.translation_of.value_or(p.id);
     {
-      TRY(q, c.prepare("SELECT p.id, t.language, t.title, t.description FROM projects p "
+      TRY(q, c.cached("SELECT p.id, t.language, t.title, t.description FROM projects p "
                        "LEFT JOIN project_texts t ON t.project_id = p.id "
                        "WHERE (p.id = $1 OR p.translation_of = $1) AND p.id <> $2 ORDER BY p.id"));
       q.bind(1, group).bind(2, p.id);
