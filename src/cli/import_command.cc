@@ -1,14 +1,17 @@
-// tiltas import PATH...: files and directories (recursively) into the
-// registry. A failing file is reported and skipped; the others go on; the
-// exit code says whether any failed.
-#include <algorithm>
-#include <filesystem>
-#include <vector>
+// tiltas import PATH...: files, directories (recursively) and "-" (standard
+// input) into the registry, by content: page text, HTML, PDF, records JSON,
+// IATI XML, CSV. A failing source is reported and skipped; the others go
+// on; the exit code says whether any failed.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "app/import_document.h"
+#include "app/import_pipeline.h"
 #include "cli/command.h"
 
 namespace tiltas::cli {
@@ -17,91 +20,105 @@ namespace {
 struct ImportArgs {
   std::vector<std::string> paths;
   bool json = false;
+  std::string progress = "auto";  // auto | bar | lines | none
+  unsigned workers = 0;
 };
 
-bool importable(const std::filesystem::path& p) {
-  auto ext = p.extension().string();
-  return ext == ".json" || ext == ".txt";
+std::string duration(double seconds) {
+  if (seconds < 0 || seconds > 360000) return "--:--";
+  int s = static_cast<int>(seconds + 0.5);
+  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60) : fmt::format("{:02}:{:02}", s / 60, s % 60);
 }
 
-// Expands directories into their importable files, sorted for a stable order.
-std::vector<std::string> expand(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
-  std::vector<std::string> files;
-  for (const auto& path : paths) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      std::vector<std::string> found;
-      for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() && importable(it->path())) found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (std::filesystem::exists(path, ec)) {
-      files.push_back(path);
-    } else {
-      missing.push_back(path);
-    }
-  }
-  return files;
+// A one-line bar redrawn in place on a terminal: documents, MB, rate, time left.
+void draw_bar(const app::ImportProgress& p) {
+  double fraction = p.documents_total ? static_cast<double>(p.documents_done) / p.documents_total : 1.0;
+  int width = 28;
+  int filled = static_cast<int>(fraction * width);
+  double rate = p.seconds > 0 ? p.documents_done / p.seconds : 0;
+  double left = rate > 0 ? (p.documents_total - p.documents_done) / rate : -1;
+  fmt::print(stderr, "\r[{}{}] {}/{} docs  {:.1f}/{:.1f} MB  {:.0f} docs/s  {} left ", std::string(filled, '#'),
+             std::string(width - filled, '.'), p.documents_done, p.documents_total, p.bytes_done / 1048576.0,
+             p.bytes_total / 1048576.0, rate, duration(left));
+  if (p.documents_done == p.documents_total) fmt::print(stderr, "\n");
 }
 
 int run(const ImportArgs& args, const GlobalOptions& global) {
   auto store = open_db(global);
   if (!store) return fail(store.error());
-  std::vector<std::string> missing;
-  auto files = expand(args.paths, missing);
-  int documents_new = 0, documents_changed = 0, documents_unchanged = 0, failed = 0;
-  std::size_t records = 0, findings = 0;
-  nlohmann::ordered_json failures = nlohmann::ordered_json::array();
-  for (const auto& m : missing) {
-    fmt::print(stderr, "tiltas: {}: no such file or directory\n", m);
-    failures.push_back({{"source", m}, {"message", "no such file or directory"}});
-    ++failed;
-  }
-  for (const auto& file : files) {
-    auto r = app::import_file(**store, file);
-    if (!r) {
-      fmt::print(stderr, "tiltas: {}\n", r.error().describe());
-      failures.push_back({{"source", file}, {"message", r.error().message}, {"field", r.error().field}});
-      ++failed;
-      continue;
+  std::string mode = args.progress;
+  if (mode == "auto") mode = ::isatty(STDERR_FILENO) ? "bar" : "none";
+  app::ImportOptions options;
+  options.workers = args.workers;
+  options.read_stdin = [] { return std::string(std::istreambuf_iterator<char>(std::cin), {}); };
+  std::size_t last_drawn = 0;
+  double last_time = -1;
+  auto on_progress = [&](const app::ImportProgress& p) {
+    if (mode == "lines") {
+      fmt::print(stderr, "progress {}/{}\n", p.documents_done, p.documents_total);
+      std::fflush(stderr);
+    } else if (mode == "bar" && (p.seconds - last_time >= 0.1 || p.documents_done == p.documents_total ||
+                                 p.documents_done == last_drawn + 1000)) {
+      draw_bar(p);
+      last_time = p.seconds;
+      last_drawn = p.documents_done;
     }
-    for (const auto& w : r->warnings) fmt::print(stderr, "warning: {}\n", w);
-    switch (r->result.outcome) {
-      case store::DocumentOutcome::kNew: ++documents_new; break;
-      case store::DocumentOutcome::kChanged: ++documents_changed; break;
-      case store::DocumentOutcome::kUnchanged: ++documents_unchanged; break;
-    }
-    records += r->result.project_ids.size();
-    findings += r->result.project_ids.empty() ? 0 : r->findings;
-  }
+  };
+  auto summary = app::import_paths(**store, args.paths, options, on_progress);
+  if (!summary) return fail(summary.error());
+  for (const auto& w : summary->warnings) fmt::print(stderr, "warning: {}\n", w);
+  for (const auto& f : summary->failures) fmt::print(stderr, "tiltas: {}: {}\n", f.source, f.message);
+  auto severity = [&](model::Severity s) {
+    auto it = summary->findings.find(s);
+    return it == summary->findings.end() ? std::size_t{0} : it->second;
+  };
   if (args.json) {
-    nlohmann::ordered_json summary{{"documents", {{"new", documents_new},
-                                                  {"changed", documents_changed},
-                                                  {"unchanged", documents_unchanged},
-                                                  {"failed", failed}}},
-                                   {"records_created", records},
-                                   {"findings", findings},
-                                   {"failures", failures}};
-    fmt::print("{}\n", summary.dump(1));
+    nlohmann::ordered_json failures = nlohmann::ordered_json::array();
+    for (const auto& f : summary->failures) failures.push_back({{"source", f.source}, {"message", f.message}});
+    nlohmann::ordered_json out{
+        {"documents", {{"new", summary->documents_new},
+                       {"changed", summary->documents_changed},
+                       {"unchanged", summary->documents_unchanged},
+                       {"failed", summary->documents_failed}}},
+        {"records", {{"created", summary->records_created},
+                     {"updated", summary->records_updated},
+                     {"removed", summary->records_removed}}},
+        {"findings", {{"info", severity(model::Severity::kInfo)},
+                      {"warning", severity(model::Severity::kWarning)},
+                      {"error", severity(model::Severity::kError)}}},
+        {"failures", failures},
+        {"bytes", summary->bytes},
+        {"seconds", summary->seconds}};
+    fmt::print("{}\n", out.dump(1));
   } else {
-    fmt::print("documents: {} new, {} changed, {} unchanged, {} failed; records created: {}; findings: {}\n",
-               documents_new, documents_changed, documents_unchanged, failed, records, findings);
+    fmt::print(
+        "documents: {} new, {} changed, {} unchanged, {} failed; records: {} created, {} updated, {} removed; "
+        "findings: {} info, {} warning, {} error ({:.1f} s)\n",
+        summary->documents_new, summary->documents_changed, summary->documents_unchanged, summary->documents_failed,
+        summary->records_created, summary->records_updated, summary->records_removed,
+        severity(model::Severity::kInfo), severity(model::Severity::kWarning), severity(model::Severity::kError),
+        summary->seconds);
   }
-  return failed ? 65 : 0;
+  return summary->documents_failed ? 65 : 0;
 }
 
 }  // namespace
 
 Command import_command() {
-  return {"import", "Import records JSON (.json) or page text (.txt): files or directories",
+  return {"import", "Import sources: page text, HTML, PDF, records JSON, IATI XML, CSV (files, directories, -)",
           [](CLI::App& app, GlobalOptions& global) {
             auto args = std::make_shared<ImportArgs>();
-            app.add_option("paths", args->paths, "Files or directories to import")->required();
+            app.add_option("paths", args->paths, "Files, directories (walked recursively) or - for standard input")
+                ->required();
             app.add_flag("--json", args->json, "Print the summary as JSON");
-            app.footer("Each file is stored in one transaction: a bad file stores nothing and the rest go on.\n"
-                       "Exit code 65 when any file failed.");
+            app.add_option("--progress", args->progress, "Progress display: auto (a bar on a terminal), bar, lines, none")
+                ->check(CLI::IsMember({"auto", "bar", "lines", "none"}))
+                ->capture_default_str();
+            app.add_option("--workers", args->workers, "Threads reading and extracting (0: one per core)");
+            app.footer(
+                "The format is read from the content. Each document is stored in one transaction: a bad source\n"
+                "stores nothing and the rest go on. The same content imported again changes nothing; a changed\n"
+                "page at the same path is a new revision of its records. Exit code 65 when any source failed.");
             return std::function<int()>([args, &global] { return run(*args, global); });
           }};
 }
