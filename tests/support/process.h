@@ -70,9 +70,11 @@ class ChildProcess {
     return line;
   }
   // Sends SIGTERM and returns the exit status (-1 if killed by a signal).
-  int stop() {
+  int stop() { return signal_and_wait(SIGTERM); }
+  // Sends `sig` (SIGKILL to simulate a crash) and waits for the child.
+  int signal_and_wait(int sig) {
     if (pid_ <= 0) return exit_code_;
-    ::kill(pid_, SIGTERM);
+    ::kill(pid_, sig);
     int status = 0;
     ::waitpid(pid_, &status, 0);
     pid_ = -1;
