@@ -1,0 +1,243 @@
+// Events: meetings, visits, conferences, concerts, marches... with a place or
+// a date. A trigger word opens an event; its place is the first place named
+// within a few words after it (a city before a country), its dates those in
+// the same clause. A trigger preceded by a number is a count ("5
+// international meetings"), which is an indicator, not an event.
+#include <string>
+
+#include "base/country.h"
+#include "extract/internal.h"
+
+namespace tiltas::extract::detail {
+namespace {
+
+bool trigger(std::string_view w) {
+  static const std::string_view words[] = {
+      "visit", "visits", "meeting", "meetings", "conference", "event", "concert", "march", "workshop",
+      "seminar", "forum", "festival", "trip", "traveled", "travelled", "met", "summit", "vizitas",
+      "vizita", "vizite", "vizito", "susitikimas", "susitikima", "susitikime", "susitikimo",
+      "konferencija", "konferencijoje", "renginys", "rengini", "renginyje", "koncertas", "eitynes",
+      "seminaras", "seminare", "lankesi", "vizite", "tiksanas", "konference", "seminars", "pasakums",
+      "spotkanie", "konferencja", "wizyta", "besok", "mote", "konferanse"};
+  for (auto x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+bool ordinal_word(std::string_view w) {
+  static const std::string_view words[] = {"antrasis", "treciasis", "ketvirtasis", "penktasis", "sestasis",
+                                           "second", "third", "fourth", "fifth"};
+  for (auto x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// True when the place at [i, i+n) begins an organisation's name ("Kaunas
+// Regional Development Agency", "Oslo/Fusion ...", "Jonava district municipality").
+bool starts_org_name(const Doc& doc, std::size_t i, std::size_t n) {
+  std::size_t k = i + n;
+  if (k < doc.size() && doc.toks[k].kind == Tok::kPunct && doc.glued(k) &&
+      (doc.toks[k].cp == '/' || is_dash(doc.toks[k].cp)) && doc.upper(k + 1)) {
+    return true;
+  }
+  for (std::size_t q = k; q < std::min(doc.size(), k + 5); ++q) {
+    if (!doc.is_word(q)) return false;
+    std::string_view w = doc.f(q);
+    if (!doc.upper(q) && !(w == "district" || w == "city" || w == "county" || w == "miesto" ||
+                           w == "rajono" || w == "novada")) {
+      return false;
+    }
+    if (w == "municipality" || w == "agency" || w == "council" || w == "administration" || w == "office" ||
+        w == "college" || w == "school" || w == "university" || w == "centre" || w == "center" ||
+        w == "commune" || w == "home" || w == "capital" || w == "association" || w == "society" ||
+        w == "institute" || w == "hospital" || w == "naeringsrad" || w == "savivaldybe" ||
+        w == "savivaldybes" || w == "savivaldybe" || w == "pasvaldiba" || w == "museum" || w == "library" ||
+        w == "festival" || w == "foundation" || w == "department") {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Found {
+  std::size_t at = 0, len = 0;
+  PlaceInfo info;
+};
+
+// Places named in [a, b) (word window), cities first.
+bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
+  Found city, country;
+  bool have_city = false, have_country = false;
+  for (std::size_t k = a; k < b; ++k) {
+    if (doc.is_punct(k, '(') && k > a) {
+      // "(Activity No. 1.1)" ends the clause; "(Croatia)" after a place does not.
+      if (doc.is_word(k + 1) && !doc.upper(k + 1)) break;
+      if (doc.is_word(k + 1) && (doc.f(k + 1) == "activity" || doc.f(k + 1) == "activities")) break;
+    }
+    PlaceInfo p;
+    std::size_t n = match_place(doc, k, p);
+    if (n && !starts_org_name(doc, k, n)) {
+      if (!p.is_country && !have_city) {
+        city = {k, n, p};
+        have_city = true;
+      } else if (p.is_country && !have_country) {
+        country = {k, n, p};
+        have_country = true;
+      }
+      k += n - 1;
+      continue;
+    }
+    // "in Carnikava (Latvia)": an unknown place with its country.
+    if (!have_city && k > a && doc.is_word(k - 1, "in") && doc.upper(k) && doc.is_punct(k + 1, '(')) {
+      std::size_t close = k + 2;
+      while (close < b && close < k + 5 && !doc.is_punct(close, ')')) ++close;
+      if (doc.is_punct(close, ')')) {
+        std::string c = country_from_text(doc.raw(k + 2, close));
+        if (!c.empty()) {
+          city = {k, 1, PlaceInfo{std::string(doc.raw(k)), c, false, false}};
+          have_city = true;
+        }
+      }
+    }
+    // "to Icelandic counterparts": a demonym after "to"/"in" names a country.
+    if (!have_country && k > a && (doc.is_word(k - 1, "to") || doc.is_word(k - 1, "in")) && doc.upper(k) &&
+        is_demonym(doc.f(k))) {
+      std::string c = country_of_word(doc.f(k));
+      PlaceInfo p2;
+      p2.country = c;
+      p2.is_country = true;
+      p2.name = country_name(c, doc.language.empty() ? "en" : doc.language);
+      country = {k, 1, p2};
+      have_country = true;
+    }
+  }
+  if (have_city) {
+    out = city;
+    return true;
+  }
+  if (have_country) {
+    out = country;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates) {
+  std::vector<model::Event> out;
+  std::vector<std::size_t> sentence_of_event;
+  std::vector<std::size_t> triggers;
+  for (std::size_t i = block.first; i < block.last; ++i) {
+    if (!doc.is_word(i)) continue;
+    std::string_view w = doc.f(i);
+    if (trigger(w)) {
+      // "March" the month is a date, not a march.
+      if (w == "march" && (doc.is_num(i + 1) || (i > 0 && doc.is_num(i - 1)))) continue;
+      // A count ("5 international meetings", "1 visit") is an indicator.
+      bool counted = false;
+      for (std::size_t q = i; q > block.first && i - q < 3;) {
+        --q;
+        if (doc.is_num(q) || number_word(doc.f(q)) > 0) counted = true;
+        if (!doc.is_word(q)) break;
+      }
+      if (counted) continue;
+      triggers.push_back(i);
+    } else if (ordinal_word(w) && !triggers.empty() &&
+               doc.toks[triggers.back()].sentence == doc.toks[i].sentence) {
+      triggers.push_back(i);  // "antrasis – Italijoje 2013 m. kovą"
+    }
+  }
+  for (std::size_t t = 0; t < triggers.size(); ++t) {
+    std::size_t i = triggers[t];
+    std::size_t send = doc.sentences[doc.toks[i].sentence].last;
+    std::size_t next = t + 1 < triggers.size() ? std::min(send, triggers[t + 1]) : send;
+    // Word window after the trigger.
+    std::size_t b = i + 1;
+    int words = 0;
+    while (b < send && b < block.last && words < 9) {
+      if (doc.is_punct(b, ';')) break;
+      if (doc.is_word(b)) ++words;
+      ++b;
+    }
+    bool is_met = doc.f(i) == "met";
+    Found place;
+    bool has_place = first_place(doc, i + 1, b, place);
+    // Dates in the trigger's clause.
+    const DateMention* date = nullptr;
+    for (const auto& d : dates) {
+      if (d.first > i && d.first < next && d.start && !d.yearless) {
+        date = &d;
+        break;
+      }
+      if (d.first >= next) break;
+    }
+    if (is_met) {
+      // "met with ... in Larissa; ... in Thessaloniki; and ... in Athens":
+      // one event per city.
+      bool any = false;
+      for (std::size_t k = i + 1; k < send; ++k) {
+        if (!doc.is_word(k, "in")) continue;
+        PlaceInfo p;
+        std::size_t n = match_place(doc, k + 1, p);
+        if (!n || p.is_country) continue;
+        model::Event e;
+        e.title = "Meeting in " + p.name;
+        e.place = p.name;
+        e.country = p.country;
+        e.span = doc.span(i, k + 1 + n);
+        out.push_back(e);
+        sentence_of_event.push_back(doc.toks[i].sentence);
+        any = true;
+      }
+      if (any) continue;
+    }
+    if (!has_place && !date) continue;
+    model::Event e;
+    // Title: from the clause start (after a comma, colon or "and") to the place.
+    std::size_t a = i;
+    for (std::size_t q = i; q > block.first && i - q < 6;) {
+      --q;
+      if (doc.toks[q].kind == Tok::kPunct && !is_quote(doc.toks[q].cp)) break;
+      if (doc.is_word(q) && (doc.f(q) == "and" || doc.f(q) == "ir" || doc.f(q) == "the" || doc.f(q) == "a")) break;
+      a = q;
+    }
+    std::size_t tend = has_place ? place.at + place.len : i + 1;
+    e.title = clean(doc.raw(a, tend));
+    if (has_place) {
+      e.place = place.info.name;
+      e.country = place.info.country;
+    }
+    if (date) {
+      e.start = date->start;
+      if (date->range) e.end = date->end;
+    }
+    e.span = doc.span(a, std::max(tend, date ? date->last : tend));
+    // One event per place and date in a record.
+    bool dup = false;
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      auto& o = out[k];
+      bool same_place = o.place && e.place && *o.place == *e.place;
+      bool same_date = o.start && e.start && *o.start == *e.start;
+      bool same_sentence = sentence_of_event[k] == doc.toks[i].sentence;
+      if ((same_place && (same_date || (!o.start && !e.start) || !e.start || !o.start)) ||
+          (same_date && (!o.place || !e.place))) {
+        // Keep the place and dates of both.
+        if (!o.place && e.place) o.place = e.place, o.country = e.country;
+        if (!o.start && e.start) o.start = e.start, o.end = e.end;
+        // Two different triggers at one place in one sentence are two
+        // events ("March for Equality and Proud cities concert in Vilnius").
+        dup = !(same_sentence && same_place && !same_date);
+        if (dup) break;
+      }
+    }
+    if (dup) continue;
+    out.push_back(e);
+    sentence_of_event.push_back(doc.toks[i].sentence);
+  }
+  return out;
+}
+
+}  // namespace tiltas::extract::detail

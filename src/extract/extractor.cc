@@ -1,0 +1,149 @@
+// The extractor: tokenise once, find the page-level facts (language, dates,
+// money, programme mentions, home country), split the page into records, then
+// read each record's fields from its own tokens.
+#include "extract/extractor.h"
+
+#include <string>
+
+#include "extract/internal.h"
+
+namespace tiltas::extract {
+namespace {
+
+using namespace detail;
+
+bool inside(const Range& r, std::size_t a, std::size_t b) { return a >= r.first && b <= r.last && a < b; }
+
+// The programme of a record: a "Program:" label in the record, a fund the
+// record says finances it, the page's programme, or a fund merely named.
+const ProgrammeMention* choose_programme(const std::vector<ProgrammeMention>& mentions, Range block,
+                                         Range preamble) {
+  const ProgrammeMention* best = nullptr;
+  int best_rank = 0;
+  for (const auto& m : mentions) {
+    int rank = 0;
+    bool in_block = inside(block, m.first, m.last);
+    bool in_pre = inside(preamble, m.first, m.last);
+    if (m.weak) continue;
+    if (in_block && m.labelled) rank = 5;
+    else if (in_block && m.funding) rank = 4;
+    else if (in_pre && m.funding) rank = 3;
+    else if (in_pre) rank = 2;
+    else if (in_block) rank = 1;
+    if (rank > best_rank) {
+      best_rank = rank;
+      best = &m;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Extraction extract(std::string_view text, const Options& options) {
+  Extraction ex;
+  Doc doc = tokenize(text);
+  ex.language = options.language.empty() ? detect_language(text) : options.language;
+  if (ex.language.empty()) {
+    ex.findings.push_back({"language", model::Severity::kWarning, "the language could not be detected", {}});
+  }
+  doc.language = ex.language;
+  if (doc.size() == 0) return ex;
+
+  const std::vector<DateMention> dates = find_dates(doc);
+  const std::vector<MoneyMention> money = find_money(doc);
+  const std::vector<ProgrammeMention> programmes = find_programmes(doc);
+  Segmentation seg = segment(doc);
+  for (auto& f : seg.findings) ex.findings.push_back(f);
+  OrgContext ctx;
+  ctx.home_country = home_country(doc);
+
+  int ordinal = 0;
+  for (const Block& block : seg.blocks) {
+    model::Project p;
+    p.default_language = ex.language;
+    p.ordinal = ordinal++;
+    const bool single = seg.blocks.size() == 1;
+
+    // Title.
+    if (block.title) {
+      p.titles.set(ex.language, *block.title);
+      p.spans["title"] = block.title_span;
+    } else if (auto t = find_title(doc, block.range, single)) {
+      p.titles.set(ex.language, t->title);
+      p.spans["title"] = t->span;
+    }
+
+    // Programme and funders.
+    if (const ProgrammeMention* m = choose_programme(programmes, block.range, seg.preamble)) {
+      p.programme = m->english;
+      p.spans["programme"] = doc.span(m->first, m->last);
+    }
+    std::vector<model::Participation> funders;
+    for (const auto& m : programmes) {
+      if (!m.funding || m.measure || m.labelled) continue;
+      if (!inside(block.range, m.first, m.last) && !inside(seg.preamble, m.first, m.last)) continue;
+      model::Participation f;
+      f.name = m.as_written;
+      f.role = model::Role::kFunder;
+      f.span = doc.span(m.first, m.last);
+      funders.push_back(f);
+    }
+
+    if (!block.title_only) {
+      p.period = choose_period(doc, block.range, dates, p.spans, p.findings);
+      for (const auto& m : money) {
+        if (!inside(block.range, m.first, m.last)) continue;
+        if (m.fund_level) {
+          p.findings.push_back({"amounts", model::Severity::kInfo,
+                                "a fund- or programme-level sum was not attached to the record",
+                                doc.span(m.first, m.last)});
+          continue;
+        }
+        model::Amount a;
+        a.minor_units = m.minor;
+        a.currency = m.currency;
+        a.kind = m.kind;
+        a.span = doc.span(m.first, m.last);
+        p.amounts.push_back(a);
+      }
+    }
+
+    std::vector<model::Participation> orgs = block.orgs;
+    for (auto& o : orgs) {
+      if (!o.country && !ctx.home_country.empty()) o.country = ctx.home_country;
+    }
+    if (!block.title_only) {
+      for (auto& o : find_organisations(doc, block.range, ctx)) orgs.push_back(std::move(o));
+    }
+    // Funds named as financing the record, unless the text already lists them.
+    for (auto& f : funders) {
+      bool dup = false;
+      std::string ff = fold_text(f.name);
+      for (auto& o : orgs) {
+        std::string of = fold_text(o.name);
+        if (of.find(ff) != std::string::npos || ff.find(of) != std::string::npos) {
+          dup = true;
+          if (o.role != model::Role::kFunder) {
+            o.role = model::Role::kFunder;
+          }
+          o.country.reset();
+          break;
+        }
+      }
+      if (!dup) orgs.push_back(f);
+    }
+    p.participations = std::move(orgs);
+
+    if (!block.title_only) {
+      p.activities = find_activities(doc, block.range);
+      p.events = find_events(doc, block.range, dates);
+      p.indicators = find_indicators(doc, block.range);
+      p.places = find_places(doc, block.range, p.participations);
+    }
+    ex.records.push_back(std::move(p));
+  }
+  return ex;
+}
+
+}  // namespace tiltas::extract

@@ -1,0 +1,241 @@
+// Internals shared by the extractor's field readers. Not a public interface:
+// only files under src/extract include this.
+//
+// The page is tokenised once (tokens.cc) into words, numbers and single
+// punctuation marks, each with its byte span in the input and an ASCII
+// folded form. Every field reader then walks the token array with bounded
+// look-ahead/look-behind windows, which keeps extraction linear in the input
+// size whatever the input looks like (one 10 MB line, NUL bytes, ...).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/partial_date.h"
+#include "model/project.h"
+
+namespace tiltas::extract::detail {
+
+enum class Tok : std::uint8_t { kWord, kNumber, kPunct };
+
+// Flags on a token about the text before it and its own shape.
+enum TokFlag : std::uint16_t {
+  kSpaceBefore = 1,      // whitespace between the previous token and this one
+  kNewlineBefore = 2,    // a line break before this token
+  kBlankBefore = 4,      // an empty line before this token (paragraph start)
+  kUpperInitial = 8,     // word starting with an upper-case letter
+  kAllUpper = 16,        // word of upper-case letters only (length >= 2)
+  kSentenceStart = 32,   // first token of a sentence
+};
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offsets into the input
+  std::uint32_t end = 0;
+  std::uint32_t fbegin = 0;  // folded form: Doc::folded[fbegin, fend)
+  std::uint32_t fend = 0;
+  std::uint32_t cp = 0;  // code point of a punctuation token
+  Tok kind = Tok::kPunct;
+  std::uint16_t flags = 0;
+  std::uint32_t line = 0;      // index into Doc::lines
+  std::uint32_t sentence = 0;  // index into Doc::sentences
+};
+
+struct Range {
+  std::uint32_t first = 0;  // token indices [first, last)
+  std::uint32_t last = 0;
+  bool empty() const { return first >= last; }
+};
+
+struct Doc {
+  std::string_view text;
+  std::string folded;  // concatenated folded token forms
+  std::vector<Token> toks;
+  std::vector<Range> lines;
+  std::vector<Range> sentences;
+  std::string language;
+
+  std::size_t size() const { return toks.size(); }
+  std::string_view f(std::size_t i) const {  // folded form of token i
+    const Token& t = toks[i];
+    return std::string_view(folded).substr(t.fbegin, t.fend - t.fbegin);
+  }
+  std::string_view raw(std::size_t i) const {
+    const Token& t = toks[i];
+    return text.substr(t.begin, t.end - t.begin);
+  }
+  // Raw text covering tokens [a, b).
+  std::string_view raw(std::size_t a, std::size_t b) const {
+    if (a >= b || b > toks.size()) return {};
+    return text.substr(toks[a].begin, toks[b - 1].end - toks[a].begin);
+  }
+  bool is_word(std::size_t i) const { return i < toks.size() && toks[i].kind == Tok::kWord; }
+  bool is_num(std::size_t i) const { return i < toks.size() && toks[i].kind == Tok::kNumber; }
+  bool is_punct(std::size_t i, std::uint32_t cp) const {
+    return i < toks.size() && toks[i].kind == Tok::kPunct && toks[i].cp == cp;
+  }
+  bool is_word(std::size_t i, std::string_view folded_word) const {
+    return is_word(i) && f(i) == folded_word;
+  }
+  bool glued(std::size_t i) const {  // no whitespace before token i
+    return i < toks.size() && !(toks[i].flags & kSpaceBefore);
+  }
+  bool line_start(std::size_t i) const {
+    return i < toks.size() && (i == 0 || (toks[i].flags & kNewlineBefore));
+  }
+  bool upper(std::size_t i) const { return is_word(i) && (toks[i].flags & kUpperInitial); }
+  model::SourceSpan span(std::size_t a, std::size_t b) const {
+    if (a >= b || b > toks.size()) return {};
+    return {toks[a].begin, toks[b - 1].end};
+  }
+};
+
+// tokens.cc
+Doc tokenize(std::string_view text);
+// Folded form of arbitrary text with the token folding (lower-case ASCII,
+// words separated by one space).
+std::string fold_text(std::string_view text);
+bool is_dash(std::uint32_t cp);
+bool is_open_quote(std::uint32_t cp);
+bool is_close_quote(std::uint32_t cp);
+bool is_quote(std::uint32_t cp);
+// Text with whitespace runs collapsed and trimmed.
+std::string clean(std::string_view raw);
+
+// language.cc
+std::string detect_language(std::string_view text);
+
+// lithuanian.cc: nominative restoration of inflected Lithuanian names.
+// The nominative of a single Lithuanian word form if it is recognisably
+// inflected (a known head noun or adjective), else the word unchanged.
+std::string lt_nominative_word(std::string_view word, bool head);
+// A whole organisation/place name: restores its head (last word) and the
+// adjectives agreeing with it.
+std::string lt_nominative_name(std::string_view name);
+
+// gazetteer.cc
+struct PlaceInfo {
+  std::string name;     // nominative, as the gazetteer writes it
+  std::string country;  // ISO 3166-1 alpha-2
+  bool is_country = false;
+  bool is_region = false;
+  std::string written;     // the matched text as written
+  bool inflected = false;  // matched a generated case form
+};
+// Looks up the place starting at token i (multi-word names, inflected
+// Lithuanian forms). Returns the number of tokens matched (0 if none).
+std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out);
+// Country code of a country name or demonym in any of en/lt/nb/is/lv
+// ("Norway", "Norvegija", "Norge", "Norwegian"), or "" if none. Folded input.
+std::string country_of_word(std::string_view folded);
+bool is_demonym(std::string_view folded);
+std::string country_from_text(std::string_view raw);
+
+// dates.cc
+struct DateMention {
+  std::size_t first = 0, last = 0;  // tokens
+  std::optional<PartialDate> start;
+  std::optional<PartialDate> end;
+  bool range = false;
+  bool yearless = false;  // the text gave no year (guessed or missing)
+};
+// Every date or date range in the document, in text order, not overlapping.
+std::vector<DateMention> find_dates(const Doc& doc);
+// The implementation period of a record among the dates of its block:
+// labelled ranges first, then a range in the record's heading, then "ended
+// in March 2017". Adds findings about the choice.
+model::Period choose_period(const Doc& doc, Range block, const std::vector<DateMention>& dates,
+                            std::map<std::string, model::SourceSpan>& spans,
+                            std::vector<model::Finding>& findings);
+// Month number of a folded month word in en/lt/lv/pl/nb (any case form), or 0.
+int month_word(std::string_view folded);
+
+// money.cc
+struct MoneyMention {
+  std::size_t first = 0, last = 0;
+  std::int64_t minor = 0;
+  std::string currency;
+  model::AmountKind kind = model::AmountKind::kOther;
+  bool fund_level = false;  // the sum of a fund/programme, not of a project
+};
+std::vector<MoneyMention> find_money(const Doc& doc);
+
+// programme.cc
+struct ProgrammeMention {
+  std::size_t first = 0, last = 0;
+  std::string english;     // normalised English name
+  std::string as_written;  // as written (nominative), for funder organisations
+  bool funding = false;    // stated as financing/approving/selecting
+  bool labelled = false;   // from a "Programme:" label
+  bool weak = false;       // named as a target ("to ACF", "applying for")
+  bool measure = false;    // a quoted national measure, not a fund
+};
+std::vector<ProgrammeMention> find_programmes(const Doc& doc);
+
+// segment.cc
+struct Block {
+  Range range;                     // tokens of this record
+  std::optional<std::string> title;  // title given by the segmentation (lists)
+  model::SourceSpan title_span;
+  std::string kind;                // "label", "list", "numbered", "single"
+  // Organisations the segmentation itself joined to the record (a list of
+  // implementers given apart from the list of projects).
+  std::vector<model::Participation> orgs;
+  // Only the title is read from the block (list items that are titles only).
+  bool title_only = false;
+};
+struct Segmentation {
+  std::vector<Block> blocks;
+  Range preamble;  // page-level text before the first record
+  std::vector<model::Finding> findings;
+};
+Segmentation segment(const Doc& doc);
+
+// titles.cc
+struct TitleGuess {
+  std::string title;
+  model::SourceSpan span;
+};
+std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_page);
+
+// organisations.cc
+struct OrgContext {
+  std::string home_country;  // the beneficiary country the page is about
+};
+std::vector<model::Participation> find_organisations(const Doc& doc, Range block,
+                                                     const OrgContext& ctx);
+std::string home_country(const Doc& doc);
+// True when the folded word is a head noun of organisation names.
+bool is_org_head(std::string_view folded);
+
+// activities.cc
+std::vector<model::Activity> find_activities(const Doc& doc, Range block);
+
+// events.cc
+std::vector<model::Event> find_events(const Doc& doc, Range block,
+                                      const std::vector<DateMention>& dates);
+
+// indicators.cc
+std::vector<model::Indicator> find_indicators(const Doc& doc, Range block);
+// Number words ("five", "penki") -> value, or -1.
+int number_word(std::string_view folded);
+
+// places.cc
+std::vector<model::Place> find_places(const Doc& doc, Range block,
+                                      const std::vector<model::Participation>& orgs);
+
+// Small helpers used across readers.
+inline bool starts_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+inline bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+// Index of the first token of the sentence / line holding token i.
+std::size_t sentence_first(const Doc& doc, std::size_t i);
+std::size_t line_first(const Doc& doc, std::size_t i);
+
+}  // namespace tiltas::extract::detail

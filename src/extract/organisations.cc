@@ -1,0 +1,906 @@
+// Organisations with role and country.
+//
+// Sources, in order of trust:
+//  - label blocks: "Project Promoter:", "BR Promoter", "Partner(s):",
+//    "Coordinator:", "Projekta vadošais partneris:", "Funded by:", with
+//    inline sub-labels ("Country: Norway") and "(Norway)" / "(IT)" suffixes;
+//  - sentences of the genre: "implemented by X together with partners A, B",
+//    "Projektą įgyvendina X kartu su partneriais: A, B ir C", "the lead
+//    partner, the City of X", "with the cities of A, B", "partners - the A
+//    and the B", "Speakers from A, B", "met with the following organizations:
+//    ...", "by the X Agency", "X and <known partner>" (the other side of a
+//    bilateral initiative);
+//  - Lithuanian noun phrases headed by an institution noun in any case
+//    ("Usėnų pagrindinės mokyklos" -> "Usėnų pagrindinė mokykla").
+// Country: stated, else a place or country named in the name, else the
+// letters and words of the name's language, else the page's home country.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+
+#include "extract/internal.h"
+
+namespace tiltas::extract::detail {
+namespace {
+
+using model::Participation;
+using model::Role;
+
+bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (auto x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// English (and a few other) head nouns of organisation names, folded.
+bool en_org_head(std::string_view w) {
+  static const std::unordered_set<std::string_view> heads = {
+      "municipality", "municipalities", "agency", "council", "administration", "association",
+      "associasion", "foundation", "university", "school", "college", "ministry", "office", "centre",
+      "center", "society", "organisation", "organization", "institute", "institution", "commune",
+      "comune", "chamber", "library", "museum", "department", "division", "union", "network",
+      "federation", "board", "authority", "hospital", "academy", "group", "charter", "community",
+      "club", "company", "cooperative", "trust", "unit", "festival", "theatre", "theater",
+      "mechanisms", "mechanism", "grants", "fund", "programme", "lab", "laboratory", "service",
+      "services", "kommune", "fylkeskommune", "forening", "stiftelse", "fundacja", "stowarzyszenie",
+      "szkola", "gmina", "pasvaldiba", "biedriba", "skola", "biblioteka", "fondas", "savivaldybe",
+      "as", "asa", "ngo", "nno", "government", "parliament", "police", "court", "capital", "chapter",
+      "coalition", "enterprise", "naeringsrad", "utdanning", "platform", "movement", "party", "home"};
+  return heads.count(w) > 0;
+}
+
+bool fund_like(std::string_view w) {
+  return word_in(w, {"fund", "fondas", "fonds", "fonda", "programme", "program", "programa", "programma",
+                     "mechanisms", "mechanism", "grants", "interreg", "programos", "fondo"});
+}
+
+bool function_word(std::string_view w) {
+  return word_in(w, {"of", "the", "for", "and", "de", "di", "da", "del", "der", "des", "du", "la", "le",
+                     "im", "w", "og", "i", "und", "van", "von", "in", "on", "under", "ir", "un", "&"});
+}
+
+struct Cand {
+  std::size_t a = 0, b = 0;  // tokens
+  std::string name;          // when not simply raw(a, b)
+  std::string country;
+  Role role = Role::kPartner;
+  bool from_label = false;
+  bool foreign_list = false;  // items of "the cities of ...": no home default
+};
+
+// Trims tokens: leading "the", "and", punctuation; trailing punctuation.
+void trim_range(const Doc& doc, std::size_t& a, std::size_t& b) {
+  while (a < b) {
+    if (doc.toks[a].kind == Tok::kPunct && !is_open_quote(doc.toks[a].cp) && doc.toks[a].cp != '(' &&
+        !(doc.toks[a].cp == ',' && doc.is_punct(a + 1, ','))) {
+      ++a;
+      continue;
+    }
+    if (doc.is_word(a) && word_in(doc.f(a), {"the", "and", "ir", "un", "og", "a", "an"}) &&
+        !(doc.toks[a].flags & kAllUpper)) {
+      ++a;
+      continue;
+    }
+    break;
+  }
+  while (b > a && doc.toks[b - 1].kind == Tok::kPunct &&
+         !is_close_quote(doc.toks[b - 1].cp) && doc.toks[b - 1].cp != ')') {
+    --b;
+  }
+}
+
+// A trailing "(Norway)" / "(IT)" / "in Lithuania": the country, and the
+// range without it.
+std::string strip_country(const Doc& doc, std::size_t a, std::size_t& b) {
+  if (b >= a + 3 && doc.is_punct(b - 1, ')')) {
+    std::size_t open = b - 1;
+    while (open > a && !doc.is_punct(open, '(') && b - open < 6) --open;
+    if (doc.is_punct(open, '(') && open > a) {
+      std::string inside = std::string(doc.raw(open + 1, b - 1));
+      std::string code;
+      if (inside.size() == 2 && inside[0] >= 'A' && inside[0] <= 'Z' && inside[1] >= 'A' && inside[1] <= 'Z') {
+        code = inside == "UK" ? "GB" : (inside == "EL" ? "GR" : inside);
+      } else {
+        code = country_from_text(inside);
+      }
+      if (!code.empty()) {
+        b = open;
+        return code;
+      }
+    }
+  }
+  // "SOCIAL SMART in Lithuania"
+  if (b >= a + 3 && doc.is_word(b - 2, "in")) {
+    PlaceInfo p;
+    if (match_place(doc, b - 1, p) == 1) {
+      b = b - 2;
+      return p.country;
+    }
+  }
+  return {};
+}
+
+// Splits [a, b) at separators (outside quotes and parentheses).
+std::vector<std::pair<std::size_t, std::size_t>> split(const Doc& doc, std::size_t a, std::size_t b,
+                                                       bool commas, bool conj_free) {
+  std::vector<std::pair<std::size_t, std::size_t>> parts;
+  int depth = 0;
+  bool in_quote = false;
+  std::size_t start = a;
+  auto has_head = [&](std::size_t x, std::size_t y) {
+    for (std::size_t k = x; k < y; ++k) {
+      if (!doc.is_word(k)) continue;
+      if (en_org_head(doc.f(k)) || is_org_head(doc.f(k))) return true;
+      if (lt_nominative_word(doc.raw(k), true) != doc.raw(k)) return true;
+    }
+    return false;
+  };
+  for (std::size_t k = a; k < b; ++k) {
+    const Token& t = doc.toks[k];
+    if (t.kind == Tok::kPunct) {
+      if (t.cp == '(') ++depth;
+      else if (t.cp == ')') depth = std::max(0, depth - 1);
+      else if (is_quote(t.cp) && t.cp != 0x2019) in_quote = is_open_quote(t.cp) && !in_quote ? true : (is_close_quote(t.cp) ? false : in_quote);
+      if (depth || in_quote) continue;
+      bool sep = t.cp == ';' || (commas && t.cp == ',' && !doc.is_punct(k + 1, ',') && !(k > a && doc.is_punct(k - 1, ','))) ||
+                 (t.cp == '/' && (t.flags & kSpaceBefore)) || (conj_free && (t.cp == '&' || t.cp == '/'));
+      if (sep) {
+        if (k > start) parts.push_back({start, k});
+        start = k + 1;
+      }
+      continue;
+    }
+    if (depth || in_quote) continue;
+    if (t.kind == Tok::kWord && word_in(doc.f(k), {"and", "ir", "un", "og", "oraz"}) && !(t.flags & kUpperInitial)) {
+      bool do_split = conj_free || (has_head(start, k) && has_head(k + 1, b));
+      if (do_split && k > start) {
+        parts.push_back({start, k});
+        start = k + 1;
+      }
+    }
+  }
+  if (b > start) parts.push_back({start, b});
+  return parts;
+}
+
+// The letters and words of a name's language.
+std::string country_by_language(const Doc& doc, std::size_t a, std::size_t b) {
+  std::string_view raw = doc.raw(a, b);
+  auto has = [&](std::initializer_list<std::string_view> xs) {
+    for (auto x : xs) {
+      if (raw.find(x) != std::string_view::npos) return true;
+    }
+    return false;
+  };
+  for (std::size_t k = a; k < b; ++k) {
+    if (!doc.is_word(k)) continue;
+    std::string_view w = doc.f(k);
+    if (word_in(w, {"fundacja", "stowarzyszenie", "szkola", "gmina", "powiat", "urzad", "towarzystwo",
+                    "fundacji", "spoldzielnia", "podstawowa"}))
+      return "PL";
+    if (word_in(w, {"kommune", "fylkeskommune", "forening", "stiftelse", "norge", "as", "asa"}) &&
+        !(w == "as" && !(doc.toks[k].flags & kAllUpper)))
+      return "NO";
+    if (word_in(w, {"pasvaldiba", "biedriba", "novada", "pagasta"})) return "LV";
+    if (word_in(w, {"savivaldybe", "asociacija", "bendruomene", "vsi", "uab", "mokykla", "gimnazija"}))
+      return "LT";
+    if (word_in(w, {"comune", "associazione", "provincia"})) return "IT";
+  }
+  if (has({"ł", "ż", "ś", "ć", "ń", "Ł", "Ż", "Ś"})) return "PL";
+  if (has({"ø", "æ", "å", "Ø", "Æ", "Å"})) return "NO";
+  if (has({"ā", "ē", "ī", "ū", "ģ", "ķ", "ļ", "ņ", "Ā", "Ē", "Ī"})) return "LV";
+  if (has({"ė", "ų", "į", "Ė", "Ų", "Į"})) return "LT";
+  if (has({"ð", "þ", "Þ"})) return "IS";
+  // Greek capitals
+  for (std::size_t k = a; k < b; ++k) {
+    std::string_view r = doc.raw(k);
+    if (!r.empty() && (static_cast<unsigned char>(r[0]) == 0xCE || static_cast<unsigned char>(r[0]) == 0xCF)) {
+      return "GR";
+    }
+  }
+  return {};
+}
+
+// Country named inside the name: "Oslo City Municipality", "University
+// Hospital of North Norway", "Lithuanian Diversity Charter".
+std::string country_in_name(const Doc& doc, std::size_t a, std::size_t b) {
+  std::string city;
+  for (std::size_t k = a; k < b; ++k) {
+    PlaceInfo p;
+    if (std::size_t n = match_place(doc, k, p); n) {
+      if (p.is_country) return p.country;
+      if (city.empty()) city = p.country;
+      k += n - 1;
+      continue;
+    }
+    if (doc.is_word(k) && (doc.toks[k].flags & kUpperInitial)) {
+      std::string c = country_of_word(doc.f(k));
+      if (!c.empty()) return c;
+    }
+  }
+  return city;
+}
+
+bool is_fund_name(const Doc& doc, std::size_t a, std::size_t b) {
+  for (std::size_t k = a; k < b; ++k) {
+    if (doc.is_word(k) && fund_like(doc.f(k))) return true;
+  }
+  return false;
+}
+
+std::size_t line_end(const Doc& doc, std::size_t i) { return doc.lines[doc.toks[i].line].last; }
+
+// --- labels -----------------------------------------------------------------
+
+struct Label {
+  std::vector<std::string_view> words;
+  Role role;
+  bool plural;
+};
+
+const std::vector<Label>& labels() {
+  static const std::vector<Label> l = {
+      {{"project", "promoter"}, Role::kPromoter, false}, {{"br", "promoter"}, Role::kPromoter, false},
+      {{"promoter"}, Role::kPromoter, false},            {{"coordinator"}, Role::kPromoter, false},
+      {{"lead", "partner"}, Role::kPromoter, false},     {{"projekto", "vykdytojas"}, Role::kPromoter, false},
+      {{"vykdytojas"}, Role::kPromoter, false},          {{"pareiskejas"}, Role::kPromoter, false},
+      {{"projekta", "vadosais", "partneris"}, Role::kPromoter, false},
+      {{"vadosais", "partneris"}, Role::kPromoter, false}, {{"applicant"}, Role::kPromoter, false},
+      {{"lead", "applicant"}, Role::kPromoter, false},   {{"beneficjent"}, Role::kPromoter, false},
+      {{"wnioskodawca"}, Role::kPromoter, false},        {{"prosjekteier"}, Role::kPromoter, false},
+      {{"project", "partners"}, Role::kPartner, true},   {{"partners"}, Role::kPartner, true},
+      {{"partner"}, Role::kPartner, false},              {{"projekto", "partneriai"}, Role::kPartner, true},
+      {{"partneriai"}, Role::kPartner, true},            {{"projekta", "partneri"}, Role::kPartner, true},
+      {{"partneri"}, Role::kPartner, true},              {{"partnerzy"}, Role::kPartner, true},
+      {{"partneris"}, Role::kPartner, false},            {{"funded", "by"}, Role::kFunder, true},
+      {{"financed", "by"}, Role::kFunder, true},         {{"projektu", "lidzfinanse"}, Role::kFunder, false},
+      {{"lidzfinanse"}, Role::kFunder, false},           {{"funder"}, Role::kFunder, false},
+  };
+  return l;
+}
+
+// Inline labels that end a value on the same line.
+bool inline_label_at(const Doc& doc, std::size_t k) {
+  if (!doc.is_word(k)) return false;
+  std::string_view w = doc.f(k);
+  bool colon = doc.is_punct(k + 1, ':');
+  if (colon && word_in(w, {"summary", "country", "call", "duration", "description", "website", "budget",
+                           "amount", "partners", "partner", "implementation", "aim", "valsts", "salis"}))
+    return true;
+  if (word_in(w, {"grant"}) && doc.is_word(k + 1, "amount")) return true;
+  return false;
+}
+
+// A word glued to an inline label: "ASCountry", "DevelopmentCountry". The
+// byte offset where the label starts inside the token, or 0.
+std::size_t glued_label_offset(const Doc& doc, std::size_t k) {
+  if (!doc.is_word(k) || !doc.is_punct(k + 1, ':')) return 0;
+  std::string_view raw = doc.raw(k);
+  static const std::string_view inl[] = {"Country", "Summary", "Partner", "Call"};
+  for (auto l : inl) {
+    if (raw.size() > l.size() && ends_with(raw, l)) return raw.size() - l.size();
+  }
+  return 0;
+}
+
+void read_labels(const Doc& doc, Range block, std::vector<Cand>& out) {
+  for (std::size_t i = block.first; i < block.last; ++i) {
+    if (!doc.line_start(i) && !(i > block.first && doc.is_punct(i - 1, ')'))) {
+      // Labels also open after a closing parenthesis of a previous value in
+      // run-together text; otherwise only at line starts.
+      if (!(doc.is_word(i) && doc.upper(i) && i > 0 && doc.toks[i - 1].kind == Tok::kPunct)) continue;
+      if (!doc.line_start(i)) continue;
+    }
+    for (const Label& l : labels()) {
+      std::size_t k = i, m = 0;
+      std::size_t value_byte = 0;
+      while (m < l.words.size()) {
+        if (!doc.is_word(k)) break;
+        std::string_view w = doc.f(k);
+        if (w == l.words[m]) {
+          ++m, ++k;
+          continue;
+        }
+        // Glued: "PromoterInternational", "PartnerNOAS".
+        if (m + 1 == l.words.size() && starts_with(w, l.words[m])) {
+          std::string_view raw = doc.raw(k);
+          std::size_t cut = l.words[m].size();
+          unsigned char c = static_cast<unsigned char>(raw[cut]);
+          if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+            value_byte = doc.toks[k].begin + cut;
+            ++m;
+            break;
+          }
+        }
+        break;
+      }
+      if (m != l.words.size()) continue;
+      std::size_t a;
+      if (value_byte) {
+        a = k;  // the glued token holds the start of the value
+      } else if (doc.is_punct(k, ':')) {
+        a = k + 1;
+      } else {
+        continue;
+      }
+      std::size_t e = line_end(doc, i);
+      // The value may continue on the next line when the label line is empty.
+      if (a >= e && e < block.last) {
+        a = e;
+        e = line_end(doc, e);
+      }
+      // Stop at an inline label ("Summary:", "ASCountry:").
+      std::size_t stop = e;
+      std::string country;
+      std::size_t glued_cut = 0;
+      for (std::size_t q = a; q < e; ++q) {
+        if (q > a && inline_label_at(doc, q)) {
+          stop = q;
+          break;
+        }
+        if (std::size_t off = glued_label_offset(doc, q); off) {
+          stop = q + 1;
+          glued_cut = doc.toks[q].begin + off;
+          break;
+        }
+      }
+      // "Country: Norway" after the value.
+      for (std::size_t q = stop; q < e; ++q) {
+        if ((doc.is_word(q, "country") || glued_label_offset(doc, q)) && doc.is_punct(q + 1, ':')) {
+          std::size_t ce = q + 2;
+          while (ce < e && !inline_label_at(doc, ce) && !glued_label_offset(doc, ce)) ++ce;
+          country = country_from_text(doc.raw(q + 2, ce));
+          break;
+        }
+      }
+      if (l.role == Role::kFunder || l.plural) {
+        std::size_t b = stop;
+        for (auto [pa, pb] : split(doc, a, b, true, false)) {
+          // Addresses: "Ludzas novada pašvaldība, Raiņa iela 16, Ludza" — the
+          // plural split made each comma part an item; rejoin below.
+          Cand c;
+          c.a = pa;
+          c.b = pb;
+          c.role = l.role;
+          c.from_label = true;
+          out.push_back(c);
+        }
+      } else {
+        Cand c;
+        c.a = a;
+        c.b = stop;
+        c.role = l.role;
+        c.from_label = true;
+        c.country = country;
+        if (value_byte || glued_cut) {
+          std::size_t from = value_byte ? value_byte : doc.toks[a].begin;
+          std::size_t to = glued_cut ? glued_cut : doc.toks[stop - 1].end;
+          if (to > from) c.name = clean(doc.text.substr(from, to - from));
+        }
+        out.push_back(c);
+      }
+      i = stop > i ? stop - 1 : i;
+      break;
+    }
+  }
+}
+
+// Rejoins address parts: in "X, Raiņa iela 16, Ludza, Lietuva / Y" the parts
+// after a part with a house number are the address of the part before.
+void fold_addresses(const Doc& doc, std::vector<Cand>& cands) {
+  std::vector<Cand> out;
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    Cand c = cands[k];
+    if (!c.from_label) {
+      out.push_back(c);
+      continue;
+    }
+    // Is the next part an address (contains a number)?
+    std::size_t j = k + 1;
+    bool address = false;
+    while (j < cands.size() && cands[j].from_label && cands[j].role == c.role) {
+      bool has_num = false;
+      for (std::size_t q = cands[j].a; q < cands[j].b; ++q) has_num |= doc.is_num(q);
+      if (has_num && !address) {
+        address = true;
+        ++j;
+        continue;
+      }
+      if (!address) break;
+      // After the street part: a city or country ends the address.
+      PlaceInfo p;
+      std::size_t a = cands[j].a;
+      while (a < cands[j].b && doc.toks[a].kind == Tok::kPunct) ++a;
+      if (match_place(doc, a, p) && a + match_place(doc, a, p) >= cands[j].b) {
+        if (c.country.empty() || p.is_country) c.country = p.country;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    out.push_back(c);
+    k = j - 1;
+  }
+  cands = std::move(out);
+}
+
+// --- sentences --------------------------------------------------------------
+
+// Items of a list [a, b) up to the first item that stops looking like a name.
+void list_items(const Doc& doc, std::size_t a, std::size_t b, Role role, bool conj_free,
+                std::vector<Cand>& out, bool foreign = false) {
+  for (auto [pa, pb] : split(doc, a, b, true, conj_free)) {
+    std::size_t x = pa, y = pb;
+    trim_range(doc, x, y);
+    if (x >= y) continue;
+    // Cut at the first lower-case word that is not a function word or an
+    // institution noun (end of the list inside a sentence).
+    std::size_t cut = y;
+    for (std::size_t q = x; q < y; ++q) {
+      if (doc.is_word(q) && !(doc.toks[q].flags & kUpperInitial) && !function_word(doc.f(q)) &&
+          !en_org_head(doc.f(q)) && !is_org_head(doc.f(q))) {
+        bool in_lt_name = doc.language == "lt" || doc.language == "lv";
+        if (!in_lt_name) {
+          cut = q;
+          break;
+        }
+      }
+    }
+    std::size_t y2 = cut;
+    while (y2 > x && doc.is_word(y2 - 1) && function_word(doc.f(y2 - 1))) --y2;
+    if (y2 <= x) break;
+    if (!doc.upper(x) && !(doc.toks[x].kind == Tok::kPunct && is_open_quote(doc.toks[x].cp))) break;
+    Cand c;
+    c.a = x;
+    c.b = y2;
+    c.role = role;
+    c.foreign_list = foreign;
+    // "... in Thessaloniki": the place is not part of the name.
+    std::string country = strip_country(doc, c.a, c.b);
+    c.country = country;
+    out.push_back(c);
+    if (cut < y) break;  // the list ended inside this item
+  }
+}
+
+std::size_t sentence_end(const Doc& doc, std::size_t i) {
+  if (i >= doc.size()) return doc.size();
+  return doc.sentences[doc.toks[i].sentence].last;
+}
+
+void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
+  const std::size_t first = block.first, last = block.last;
+  for (std::size_t i = first; i < last; ++i) {
+    if (!doc.is_word(i)) continue;
+    std::string_view w = doc.f(i);
+    std::size_t send = std::min<std::size_t>(sentence_end(doc, i), last);
+    // "implemented by X together with (international) partners A, B"
+    // "Projektą įgyvendina X kartu su (tarptautiniais) partneriais: A, B ir C"
+    bool en_impl = (w == "implemented" || w == "led" || w == "coordinated" || w == "carried") &&
+                   (doc.is_word(i + 1, "by") || (doc.is_word(i + 1, "out") && doc.is_word(i + 2, "by")));
+    bool lt_impl = (w == "igyvendina" || w == "vykdo") && i > first && doc.is_word(i - 1) &&
+                   starts_with(doc.f(i - 1), "projekt");
+    if (en_impl || lt_impl) {
+      std::size_t a = i + (doc.is_word(i + 1, "out") ? 3 : (en_impl ? 2 : 1));
+      std::size_t b = a;
+      while (b < send && !doc.is_word(b, "together") && !doc.is_word(b, "kartu") && !doc.is_word(b, "with") &&
+             !doc.is_punct(b, ',') && !doc.is_word(b, "in") && !(doc.is_word(b, "and") && doc.is_word(b + 1, "partners")))
+        ++b;
+      std::size_t x = a, y = b;
+      trim_range(doc, x, y);
+      if (y > x && y - x <= 14) {
+        Cand c;
+        c.a = x;
+        c.b = y;
+        c.role = model::Role::kPromoter;
+        out.push_back(c);
+      }
+      // The partners list.
+      for (std::size_t k = b; k < send && k < b + 8; ++k) {
+        if (doc.is_word(k) && (starts_with(doc.f(k), "partner"))) {
+          std::size_t s = k + 1;
+          if (doc.is_punct(s, ':')) ++s;
+          list_items(doc, s, send, model::Role::kPartner, false, out);
+          break;
+        }
+      }
+      i = send - 1;
+      continue;
+    }
+    // "the lead partner, the City of Hasselt," / "lead partner X"
+    if (w == "lead" && doc.is_word(i + 1, "partner")) {
+      std::size_t a = i + 2;
+      if (doc.is_punct(a, ',')) ++a;
+      if (doc.is_word(a, "the")) ++a;
+      std::size_t b = a;
+      while (b < send && (doc.upper(b) || (doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)))) ++b;
+      if (b > a) {
+        Cand c;
+        c.a = a;
+        c.b = b;
+        c.role = model::Role::kPromoter;
+        out.push_back(c);
+      }
+      continue;
+    }
+    // "with the cities of A, B, C on ..." / "partner cities A, B"
+    if ((w == "cities" || w == "towns" || w == "municipalities") && doc.is_word(i + 1, "of") && doc.upper(i + 2)) {
+      list_items(doc, i + 2, send, model::Role::kPartner, true, out, true);
+      continue;
+    }
+    // "partners - the A and the B." / "partners: A, B"
+    if ((w == "partners" || w == "partneriai") && i + 2 < send && doc.toks[i + 1].kind == Tok::kPunct &&
+        (is_dash(doc.toks[i + 1].cp) || doc.toks[i + 1].cp == ':') && !doc.line_start(i)) {
+      list_items(doc, i + 2, send, model::Role::kPartner, false, out);
+      continue;
+    }
+    // "Speakers from A, B, C will participate"
+    if ((w == "speakers" || w == "representatives" || w == "experts") && doc.is_word(i + 1, "from") &&
+        (doc.upper(i + 2) || doc.is_word(i + 2, "the"))) {
+      list_items(doc, i + 2, send, model::Role::kOther, false, out);
+      continue;
+    }
+    // "met with the following organizations (while in Greece): A in X; B, C & D in Y"
+    if ((w == "met" || w == "visited" || w == "susitiko") && doc.is_word(i + 1)) {
+      std::size_t k = i + 1;
+      std::size_t colon = 0;
+      for (std::size_t q = k; q < send && q < k + 12; ++q) {
+        if (doc.is_punct(q, ':')) {
+          colon = q;
+          break;
+        }
+      }
+      if (colon) {
+        std::string context_country;
+        for (std::size_t q = k; q < colon; ++q) {
+          PlaceInfo p;
+          if (match_place(doc, q, p)) context_country = p.country;
+        }
+        std::size_t before = out.size();
+        list_items(doc, colon + 1, send, model::Role::kOther, true, out);
+        for (std::size_t q = before; q < out.size(); ++q) {
+          if (out[q].country.empty()) out[q].country = context_country;
+        }
+        i = send - 1;
+        continue;
+      }
+    }
+    // "... invited by the Kaunas Regional Development Agency"
+    if (w == "by" && doc.is_word(i + 1, "the") && doc.upper(i + 2)) {
+      std::size_t a = i + 2, b = a;
+      bool head = false;
+      while (b < send && (doc.upper(b) || (doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)))) {
+        head |= en_org_head(doc.f(b));
+        ++b;
+      }
+      if (head && b - a >= 2 && !is_fund_name(doc, a, b)) {
+        Cand c;
+        c.a = a;
+        c.b = b;
+        c.role = model::Role::kPartner;
+        out.push_back(c);
+      }
+    }
+  }
+}
+
+// "X and <partner>" / "between X and <partner>": X is the other side of a
+// bilateral initiative, i.e. its promoter.
+void other_side(const Doc& doc, Range block, std::vector<Cand>& cands) {
+  bool has_promoter = false;
+  std::vector<std::vector<std::string>> partner_tokens;
+  std::vector<std::string> partner_initials;
+  for (const Cand& c : cands) {
+    if (c.role == model::Role::kPromoter) has_promoter = true;
+    if (c.role != model::Role::kPartner) continue;
+    std::vector<std::string> toks;
+    std::string initials;
+    std::string name = c.name.empty() ? std::string(doc.raw(c.a, c.b)) : c.name;
+    Doc nd = tokenize(name);
+    for (std::size_t k = 0; k < nd.size(); ++k) {
+      if (!nd.is_word(k)) continue;
+      toks.emplace_back(nd.f(k));
+      initials += nd.f(k)[0];
+    }
+    partner_tokens.push_back(toks);
+    partner_initials.push_back(initials);
+  }
+  if (has_promoter || partner_tokens.empty()) return;
+  auto is_partner = [&](std::size_t a, std::size_t b) {
+    // Y matches a partner by a shared significant word, or by its initials
+    // ("BLL" = Bjerkaker Learning Lab), or is "Norwegian organizations".
+    for (std::size_t k = a; k < b; ++k) {
+      if (!doc.is_word(k)) continue;
+      std::string w(doc.f(k));
+      if (is_demonym(w)) return true;
+      for (std::size_t p = 0; p < partner_tokens.size(); ++p) {
+        for (const auto& t : partner_tokens[p]) {
+          if (t.size() >= 4 && t == w && !function_word(w)) return true;
+        }
+        if ((doc.toks[k].flags & kAllUpper) && w.size() >= 3 && w == partner_initials[p]) return true;
+      }
+    }
+    return false;
+  };
+  for (std::size_t i = block.first; i < block.last; ++i) {
+    if (!doc.is_word(i, "and")) continue;
+    // Y: up to 4 tokens after "and".
+    std::size_t y1 = i + 1, y2 = y1;
+    while (y2 < block.last && y2 < y1 + 4 && !doc.is_punct(y2, '.') && !doc.is_punct(y2, ',')) ++y2;
+    if (!is_partner(y1, std::min(y2, y1 + 2))) continue;
+    // X: back to "between"/"among"/a dash, up to 8 tokens.
+    std::size_t x2 = i, x1 = i;
+    bool opened = false;
+    while (x1 > block.first && i - x1 < 9) {
+      std::size_t p = x1 - 1;
+      if (doc.is_word(p, "between") || doc.is_word(p, "among") || doc.is_word(p, "tarp") ||
+          (doc.toks[p].kind == Tok::kPunct && is_dash(doc.toks[p].cp) && !doc.glued(p))) {
+        opened = true;
+        break;
+      }
+      if (doc.is_punct(p, ',') || doc.is_punct(p, '.') || doc.is_punct(p, ':')) break;
+      --x1;
+    }
+    if (!opened) continue;
+    std::size_t a = x1, b = x2;
+    trim_range(doc, a, b);
+    std::string country = strip_country(doc, a, b);
+    if (b <= a || !(doc.upper(a) || doc.toks[a].kind == Tok::kPunct)) continue;
+    if (b - a == 1 && is_demonym(doc.f(a))) continue;
+    if (is_demonym(doc.f(a)) && !doc.upper(a + 1)) continue;
+    Cand c;
+    c.a = a;
+    c.b = b;
+    c.role = model::Role::kPromoter;
+    c.country = country;
+    cands.push_back(c);
+    return;
+  }
+}
+
+// Lithuanian noun phrases headed by an institution noun in any case.
+void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
+  static const std::unordered_set<std::string_view> stop = {
+      "tai", "si", "sis", "ta", "tas", "ju", "musu", "jos", "jo", "kuri", "kuris", "kurie", "visa",
+      "su", "kartu", "is", "i", "tarp", "per", "nuo", "iki", "apie", "del", "kad", "bei", "ar", "taip",
+      "pat", "yra", "buvo", "bus", "projekta", "projektas", "projektu", "projekto", "finansuoja",
+      "igyvendino", "igyvendina", "lankesi", "vyko", "esanti", "tarptautiniais", "partneriais"};
+  for (std::size_t i = block.first; i < block.last; ++i) {
+    if (!doc.is_word(i)) continue;
+    std::string_view raw = doc.raw(i);
+    std::string nom = lt_nominative_word(raw, true);
+    bool head = nom != raw || is_org_head(doc.f(i));
+    if (!head) continue;
+    // Head with a quoted name after it: "Asociacija „Vaivorykštės bendruomenė“".
+    std::size_t a = i, b = i + 1;
+    if (doc.upper(i) && b < block.last && doc.toks[b].kind == Tok::kPunct && is_open_quote(doc.toks[b].cp)) {
+      std::size_t q = b + 1;
+      while (q < block.last && q < b + 12 && !(doc.toks[q].kind == Tok::kPunct && is_close_quote(doc.toks[q].cp))) ++q;
+      if (q < block.last && q < b + 12) b = q + 1;
+    } else {
+      // Words before the head: capitalised words, adjectives and genitive
+      // modifiers back to the earliest capitalised word (or quoted name).
+      std::size_t earliest = i;
+      for (std::size_t k = i; k > block.first && i - k < 7;) {
+        --k;
+        const Token& t = doc.toks[k];
+        if (t.kind == Tok::kPunct) {
+          if (is_close_quote(t.cp)) {
+            std::size_t q = k;
+            while (q > block.first && k - q < 12 && !(doc.toks[q - 1].kind == Tok::kPunct && is_open_quote(doc.toks[q - 1].cp) && q - 1 != k)) --q;
+            if (q > block.first && k - q < 12) {
+              earliest = q - 1;
+              k = q - 1;
+              continue;
+            }
+          }
+          break;
+        }
+        if (t.kind != Tok::kWord || stop.count(doc.f(k))) break;
+        if (t.flags & kSentenceStart && !(t.flags & kUpperInitial)) break;
+        if (t.flags & kUpperInitial) earliest = k;
+        if (t.flags & kSentenceStart) break;
+      }
+      a = earliest;
+    }
+    if (b - a < 2) continue;
+    // A country genitive first ("Lenkijos Gruta gimnazijoje") gives the
+    // country and is not part of the name.
+    std::string country;
+    if (doc.is_word(a)) {
+      PlaceInfo p;
+      if (match_place(doc, a, p) == 1 && p.is_country && a + 1 < i) {
+        country = p.country;
+        ++a;
+      }
+    }
+    if (b - a < 2) continue;
+    Cand c;
+    c.a = a;
+    c.b = b;
+    c.country = country;
+    std::string name = clean(doc.raw(a, b));
+    c.name = lt_nominative_name(name);
+    // Role from the verb around it.
+    std::size_t s0 = sentence_first(doc, a);
+    std::size_t send = sentence_end(doc, a);
+    c.role = model::Role::kPartner;
+    for (std::size_t k = (a > s0 + 10 ? a - 10 : s0); k < std::min(send, b + 3); ++k) {
+      if (!doc.is_word(k) || (k >= a && k < b)) continue;
+      std::string_view w = doc.f(k);
+      if (starts_with(w, "finansuo") || starts_with(w, "finansuot") || w == "lesomis" || w == "remia") {
+        c.role = model::Role::kFunder;
+      }
+      if ((w == "igyvendino" || w == "igyvendina" || w == "vykdo" || w == "organizavo") && k >= b) {
+        c.role = model::Role::kPromoter;
+      }
+    }
+    out.push_back(c);
+    i = b - 1;
+  }
+}
+
+std::string cand_name(const Doc& doc, const Cand& c) {
+  std::string n = c.name.empty() ? clean(doc.raw(c.a, c.b)) : c.name;
+  if (doc.language == "lt" && c.name.empty()) n = lt_nominative_name(n);
+  return n;
+}
+
+double jaccard(const std::string& x, const std::string& y) {
+  auto tx = fold_text(x), ty = fold_text(y);
+  std::unordered_set<std::string> a, b;
+  std::size_t p = 0;
+  auto fill = [](const std::string& s, std::unordered_set<std::string>& set) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t j = s.find(' ', i);
+      if (j == std::string::npos) j = s.size();
+      if (j > i) set.insert(s.substr(i, j - i));
+      i = j + 1;
+    }
+  };
+  (void)p;
+  fill(tx, a);
+  fill(ty, b);
+  if (a.empty() || b.empty()) return 0;
+  std::size_t inter = 0;
+  for (const auto& w : a) inter += b.count(w);
+  return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
+}
+
+}  // namespace
+
+bool is_org_head(std::string_view folded) {
+  return word_in(folded, {"savivaldybe", "mokykla", "gimnazija", "asociacija", "bendruomene", "ministerija",
+                          "agentura", "fondas", "centras", "organizacija", "universitetas", "kolegija",
+                          "biblioteka", "muziejus", "draugija", "sajunga", "taryba", "tarnyba", "istaiga",
+                          "institutas", "departamentas", "klubas", "teatras", "akademija"});
+}
+
+std::string home_country(const Doc& doc) {
+  if (doc.language == "lt") return "LT";
+  if (doc.language == "lv") return "LV";
+  if (doc.language == "pl") return "PL";
+  if (doc.language == "et") return "EE";
+  // English pages: the most named country that is not a donor state.
+  std::unordered_map<std::string, int> counts;
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) continue;
+    PlaceInfo p;
+    std::string c;
+    if (std::size_t n = match_place(doc, i, p); n) {
+      c = p.country;
+      i += n - 1;
+    } else {
+      c = country_of_word(doc.f(i));
+    }
+    if (c.empty() || c == "NO" || c == "IS" || c == "LI") continue;
+    ++counts[c];
+  }
+  std::string best;
+  int n = 0;
+  for (const auto& [c, k] : counts) {
+    if (k > n || (k == n && c < best)) {
+      best = c;
+      n = k;
+    }
+  }
+  return best;
+}
+
+std::vector<Participation> find_organisations(const Doc& doc, Range block, const OrgContext& ctx) {
+  std::vector<Cand> cands;
+  read_labels(doc, block, cands);
+  fold_addresses(doc, cands);
+  read_sentences(doc, block, cands);
+  other_side(doc, block, cands);
+  if (doc.language == "lt") lt_phrases(doc, block, cands);
+
+  std::vector<Participation> out;
+  for (Cand& c : cands) {
+    std::size_t a = c.a, b = c.b;
+    if (c.name.empty()) {
+      trim_range(doc, a, b);
+      std::string country = strip_country(doc, a, b);
+      if (c.country.empty()) c.country = country;
+      // A singular label value with two names: "X (Norway) Bodø Commune".
+      if (c.from_label && c.role != Role::kFunder) {
+        for (std::size_t q = a; q + 1 < b; ++q) {
+          if (doc.is_punct(q, ')') && doc.upper(q + 1)) {
+            std::size_t qa = a, qb = q + 1;
+            std::string c1 = strip_country(doc, qa, qb);
+            if (!c1.empty()) {
+              Cand first = c;
+              first.a = qa;
+              first.b = qb;
+              first.country = c1;
+              Participation p;
+              p.name = clean(doc.raw(qa, qb));
+              p.role = c.role;
+              p.country = c1;
+              p.span = doc.span(qa, qb);
+              out.push_back(p);
+              a = q + 1;
+              c.country.clear();
+            }
+            break;
+          }
+        }
+      }
+      // Drop URLs and bare years at the end ("www.latlit.eu").
+      for (std::size_t q = a; q < b; ++q) {
+        if (doc.is_word(q, "www") || doc.is_word(q, "http") || doc.is_word(q, "https")) {
+          b = q;
+          break;
+        }
+      }
+      trim_range(doc, a, b);
+      if (b <= a) continue;
+      c.a = a;
+      c.b = b;
+    }
+    std::string name = cand_name(doc, c);
+    if (name.size() < 2 || name.size() > 200) continue;
+    int words = 0;
+    for (std::size_t q = c.a; q < c.b; ++q) words += doc.is_word(q) ? 1 : 0;
+    if (words == 0 || words > 20) continue;
+    Participation p;
+    p.name = name;
+    p.role = c.role;
+    p.span = doc.span(c.a, c.b);
+    std::string country = c.country;
+    bool fund = is_fund_name(doc, c.a, c.b);
+    if (country.empty()) country = country_in_name(doc, c.a, c.b);
+    if (country.empty() && !fund) country = country_by_language(doc, c.a, c.b);
+    if (country.empty() && !fund && !c.foreign_list && c.role != Role::kOther) country = ctx.home_country;
+    if (fund && c.role == Role::kFunder && c.country.empty()) country.clear();
+    if (!country.empty()) p.country = country;
+    out.push_back(p);
+  }
+  // One entry per organisation: the first (most trusted) reading wins, but a
+  // promoter or funder role is kept over a plain partner reading.
+  std::vector<Participation> unique;
+  for (auto& p : out) {
+    bool dup = false;
+    for (auto& u : unique) {
+      if (jaccard(u.name, p.name) >= 0.6) {
+        dup = true;
+        if (u.role == Role::kPartner && (p.role == Role::kPromoter || p.role == Role::kFunder) &&
+            !(p.role == Role::kFunder)) {
+          u.role = p.role;
+        }
+        if (!u.country && p.country) u.country = p.country;
+        if (p.name.size() > u.name.size() && u.role == p.role) {
+          u.name = p.name;
+          u.span = p.span;
+        }
+        break;
+      }
+    }
+    if (!dup) unique.push_back(std::move(p));
+  }
+  return unique;
+}
+
+}  // namespace tiltas::extract::detail

@@ -1,0 +1,187 @@
+// Places where the work happens: cities, municipalities and regions named in
+// a record (countries are not places of work), in the nominative; "X
+// district" when the text says so; the items of "Venue:" labels and of "the
+// cities of A, B, C"; an unknown name with its country "in Carnikava
+// (Latvia)". A city that only begins an organisation's name ("Kaunas
+// Regional Development Agency") is not a place.
+#include <string>
+#include <unordered_map>
+
+#include "extract/internal.h"
+
+namespace tiltas::extract::detail {
+namespace {
+
+bool org_after(const Doc& doc, std::size_t i, std::size_t n) {
+  std::size_t k = i + n;
+  if (k < doc.size() && doc.toks[k].kind == Tok::kPunct && doc.glued(k) &&
+      (doc.toks[k].cp == '/' || is_dash(doc.toks[k].cp)) && doc.upper(k + 1)) {
+    return true;
+  }
+  bool lower_seen = false;
+  for (std::size_t q = k; q < std::min(doc.size(), k + 5); ++q) {
+    if (!doc.is_word(q)) return false;
+    std::string_view w = doc.f(q);
+    bool qualifier = w == "district" || w == "city" || w == "county" || w == "miesto" || w == "rajono" ||
+                     w == "novada" || w == "regional" || w == "municipal";
+    if (!doc.upper(q) && !qualifier) return false;
+    if (!doc.upper(q)) lower_seen = true;
+    if (w == "municipality" || w == "agency" || w == "council" || w == "administration" || w == "office" ||
+        w == "college" || w == "school" || w == "university" || w == "centre" || w == "center" ||
+        w == "commune" || w == "home" || w == "capital" || w == "association" || w == "society" ||
+        w == "institute" || w == "hospital" || w == "naeringsrad" || w == "savivaldybe" || w == "pasvaldiba" ||
+        w == "museum" || w == "library" || w == "festival" || w == "foundation" || w == "department" ||
+        w == "gymnasium" || w == "chamber" || w == "kommune" || w == "biblioteka") {
+      return true;
+    }
+    (void)lower_seen;
+  }
+  return false;
+}
+
+struct Mention {
+  std::string name;
+  std::string country;
+  int rank = 0;  // 3: the text's own nominative, 2: written uninflected, 1: restored
+  model::SourceSpan span;
+};
+
+}  // namespace
+
+std::vector<model::Place> find_places(const Doc& doc, Range block, const std::vector<model::Participation>& orgs) {
+  (void)orgs;
+  // Per gazetteer place: its mentions; the name shown is the one the text
+  // itself writes in the nominative, else the nominative of an inflected form.
+  std::vector<std::pair<std::string, Mention>> found;  // key: folded nominative + country
+  auto add = [&](const std::string& key, Mention m) {
+    for (auto& [k, old] : found) {
+      if (k == key) {
+        if (m.rank > old.rank) old = m;
+        return;
+      }
+    }
+    found.emplace_back(key, std::move(m));
+  };
+  for (std::size_t i = block.first; i < block.last; ++i) {
+    if (!doc.is_word(i)) continue;
+    // "Venue: Quindici (IT), Kamez (AL)"
+    if (doc.line_start(i) && (doc.is_word(i, "venue") || doc.is_word(i, "venues") || doc.is_word(i, "vieta")) &&
+        doc.is_punct(i + 1, ':')) {
+      std::size_t e = doc.lines[doc.toks[i].line].last;
+      std::size_t a = i + 2;
+      for (std::size_t k = a; k <= e; ++k) {
+        if (k == e || doc.is_punct(k, ',') || doc.is_punct(k, ';')) {
+          std::size_t b = k;
+          std::string country;
+          if (b >= a + 3 && doc.is_punct(b - 1, ')') && doc.is_punct(b - 3, '(')) {
+            std::string code(doc.raw(b - 2));
+            if (code.size() == 2) country = code;
+            b -= 3;
+          }
+          if (b > a) {
+            Mention m;
+            m.name = clean(doc.raw(a, b));
+            m.country = country;
+            m.rank = 2;
+            m.span = doc.span(a, b);
+            add(fold_text(m.name), m);
+          }
+          a = k + 1;
+        }
+      }
+      i = e - 1;
+      continue;
+    }
+    // "the cities of A, B, C on ...": every item is a place.
+    if ((doc.is_word(i, "cities") || doc.is_word(i, "towns")) && doc.is_word(i + 1, "of") && doc.upper(i + 2)) {
+      std::size_t send = doc.sentences[doc.toks[i].sentence].last;
+      std::size_t a = i + 2;
+      for (std::size_t k = a; k < send; ++k) {
+        bool sep = doc.is_punct(k, ',') || doc.is_word(k, "and");
+        bool stop = doc.is_word(k) && !doc.upper(k) && !doc.is_word(k, "and");
+        if (sep || stop || k + 1 == send) {
+          std::size_t b = (k + 1 == send && !sep && !stop) ? k + 1 : k;
+          if (b > a && doc.upper(a)) {
+            Mention m;
+            PlaceInfo p;
+            std::size_t n = match_place(doc, a, p);
+            m.name = n == b - a ? p.name : clean(doc.raw(a, b));
+            if (n == b - a) m.country = p.country;
+            m.rank = 2;
+            m.span = doc.span(a, b);
+            add(fold_text(m.name), m);
+          }
+          a = k + 1;
+          if (stop) break;
+        }
+      }
+      i = send - 1;
+      continue;
+    }
+    PlaceInfo p;
+    std::size_t n = match_place(doc, i, p);
+    if (!n) {
+      // "in Carnikava (Latvia)"
+      if (i > block.first && doc.is_word(i - 1, "in") && doc.upper(i) && doc.is_punct(i + 1, '(') &&
+          doc.is_punct(i + 3, ')') && doc.is_word(i + 2)) {
+        std::string c = country_from_text(doc.raw(i + 2));
+        if (!c.empty()) {
+          Mention m;
+          m.name = std::string(doc.raw(i));
+          m.country = c;
+          m.rank = 2;
+          m.span = doc.span(i, i + 1);
+          add(fold_text(m.name), m);
+        }
+      }
+      continue;
+    }
+    if (p.is_country) {
+      i += n - 1;
+      continue;
+    }
+    if (org_after(doc, i, n)) {
+      i += n - 1;
+      continue;
+    }
+    Mention m;
+    m.country = p.country;
+    if (p.inflected) {
+      m.name = p.name;
+      m.rank = 1;
+    } else {
+      m.name = p.written;
+      m.rank = p.written == p.name ? 3 : 2;
+    }
+    m.span = doc.span(i, i + n);
+    // The nominative of the place regardless of how it was written: key by
+    // the gazetteer's reading so that "Osle" and "Oslas" are one place.
+    std::string key = fold_text(p.name) + "|" + p.country;
+    // "Kaunas district" / "Kauno rajono": a second, distinct place.
+    std::size_t k = i + n;
+    if (doc.is_word(k) && (doc.f(k) == "district" || doc.f(k) == "region") && !doc.upper(k)) {
+      Mention d = m;
+      d.name = p.name + " " + std::string(doc.raw(k));
+      d.span = doc.span(i, k + 1);
+      d.rank = 2;
+      add(fold_text(d.name), d);
+      i = k;
+      continue;
+    }
+    // Alternative readings of the same place ("Oslo" in a Lithuanian text is
+    // the genitive of "Oslas") share the key through the gazetteer name.
+    add(key, m);
+    i += n - 1;
+  }
+  std::vector<model::Place> out;
+  for (auto& [key, m] : found) {
+    model::Place pl;
+    pl.name = m.name;
+    if (!m.country.empty()) pl.country = m.country;
+    pl.span = m.span;
+    out.push_back(pl);
+  }
+  return out;
+}
+
+}  // namespace tiltas::extract::detail

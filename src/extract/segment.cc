@@ -1,0 +1,296 @@
+// Segmentation: which parts of a page are separate records.
+//
+// Pages of the genre list several projects in three ways:
+//  - repeated label blocks ("Partner: ... Implementation period: ...",
+//    "Project Promoter: ... Grant amount: ..."): a record starts at each
+//    repetition of the first label of the cycle;
+//  - numbered project lines ("Project No. 1: <title>"), sometimes with the
+//    implementers listed apart ("1. Project no. 1 - <organisation>");
+//  - a list of titles under a heading that announces projects
+//    ("Įgyvendinti projektai:", "... dalyvauja 2 projektuose:").
+// Anything else is one record. Text before the first record is the page's
+// preamble: its programme and funder apply to every record.
+#include <string>
+
+#include "extract/internal.h"
+
+namespace tiltas::extract::detail {
+namespace {
+
+// Labels that open a record when repeated, folded. Checked at line starts
+// (and glued to the value: "BR PromoterInternational ...").
+const std::vector<std::vector<std::string_view>>& opening_labels() {
+  static const std::vector<std::vector<std::string_view>> labels = {
+      {"project", "promoter"}, {"br", "promoter"}, {"promoter"}, {"partner"}, {"title"},
+      {"project", "title"}, {"projekto", "pavadinimas"}, {"pavadinimas"}, {"coordinator"},
+      {"lead", "partner"}, {"projekto", "vykdytojas"}, {"pareiskejas"}, {"applicant"},
+      {"beneficiary"}, {"project", "name"}, {"projekta", "nosaukums"}, {"nosaukums"},
+      {"tytul", "projektu"}, {"beneficjent"}, {"wnioskodawca"}, {"prosjekteier"},
+      {"prosjektnavn"}, {"project"},
+  };
+  return labels;
+}
+
+// Length in tokens of the label at line-start token i, or 0. The label must
+// be followed by ':' or glued to an upper-case value.
+std::size_t label_at(const Doc& doc, std::size_t i, const std::vector<std::string_view>& label) {
+  std::size_t k = i;
+  for (std::size_t m = 0; m < label.size(); ++m, ++k) {
+    if (!doc.is_word(k)) return 0;
+    std::string_view w = doc.f(k);
+    if (m + 1 < label.size() || w == label[m]) {
+      if (w != label[m]) return 0;
+      continue;
+    }
+    // Last label word glued to its value: "PromoterInternational", "PartnerNOAS".
+    if (starts_with(w, label[m]) && w.size() > label[m].size()) {
+      std::string_view raw = doc.raw(k);
+      std::size_t cut = label[m].size();
+      if (cut < raw.size() && static_cast<unsigned char>(raw[cut]) >= 'A' &&
+          static_cast<unsigned char>(raw[cut]) <= 'Z') {
+        return k - i + 1;
+      }
+      if (cut < raw.size() && static_cast<unsigned char>(raw[cut]) >= 0x80) return k - i + 1;
+    }
+    return 0;
+  }
+  if (doc.is_punct(k, ':')) return k - i + 1;
+  return 0;
+}
+
+bool projects_heading(const Doc& doc, Range line) {
+  if (line.empty() || !doc.is_punct(line.last - 1, ':')) return false;
+  bool projects = false;
+  for (std::size_t k = line.first; k < line.last; ++k) {
+    if (!doc.is_word(k)) continue;
+    std::string_view w = doc.f(k);
+    if (w == "projects" || w == "projektai" || w == "projektuose" || w == "projektu" || w == "projekti" ||
+        w == "projekty" || w == "prosjekter" || w == "projektiem" || w == "projektus") {
+      projects = true;
+    }
+    if (w == "activities" || w == "veiklos" || w == "results" || w == "rezultatai" || w == "aims" ||
+        w == "objectives" || w == "tikslai") {
+      return false;
+    }
+  }
+  return projects;
+}
+
+// A list item line: bullet or number first. Returns the token after the marker.
+std::size_t item_marker(const Doc& doc, Range line, bool& numbered) {
+  numbered = false;
+  std::size_t k = line.first;
+  if (k >= line.last) return 0;
+  const Token& t = doc.toks[k];
+  if (t.kind == Tok::kPunct && (t.cp == 0x2022 || t.cp == '*' || t.cp == 0x25CF || t.cp == 0x25AA ||
+                                t.cp == '-' || t.cp == 0x2013 || t.cp == 0x00B7)) {
+    return k + 1;
+  }
+  if (t.kind == Tok::kNumber && doc.f(k).size() <= 2) {
+    std::size_t j = k + 1;
+    // "1.", "1.1.", "1.1", "2.1"
+    while (j + 1 < line.last && doc.is_punct(j, '.') && doc.is_num(j + 1) && doc.glued(j + 1)) j += 2;
+    if (doc.is_punct(j, '.') || doc.is_punct(j, ')')) ++j;
+    if (j > k + 1 && j < line.last) {
+      numbered = true;
+      return j;
+    }
+  }
+  return 0;
+}
+
+void strip_trailing(const Doc& doc, std::size_t first, std::size_t& last) {
+  while (last > first && doc.toks[last - 1].kind == Tok::kPunct &&
+         (doc.toks[last - 1].cp == '.' || doc.toks[last - 1].cp == ';' || doc.toks[last - 1].cp == ',' ||
+          doc.toks[last - 1].cp == ':')) {
+    --last;
+  }
+}
+
+Block title_block(const Doc& doc, std::size_t a, std::size_t b, Range item) {
+  Block blk;
+  blk.range = item;
+  blk.kind = "list";
+  blk.title_only = true;
+  blk.title = clean(doc.raw(a, b));
+  blk.title_span = doc.span(a, b);
+  return blk;
+}
+
+// Titles of projects listed under a projects heading.
+bool title_lists(const Doc& doc, Segmentation& seg) {
+  std::vector<Block> blocks;
+  const auto& lines = doc.lines;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    if (!projects_heading(doc, lines[li])) continue;
+    for (std::size_t lj = li + 1; lj < lines.size() && lj < li + 60; ++lj) {
+      bool numbered = false;
+      std::size_t start = item_marker(doc, lines[lj], numbered);
+      if (!start) break;
+      std::size_t end = lines[lj].last;
+      strip_trailing(doc, start, end);
+      if (end <= start) continue;
+      if (numbered) {
+        // "1.1. Objective: Title; Title." — a numbered programme objective
+        // followed by the project titles under it.
+        std::size_t colon = 0;
+        for (std::size_t k = start; k < end; ++k) {
+          if (doc.is_punct(k, ':')) {
+            colon = k;
+            break;
+          }
+        }
+        std::size_t a = colon ? colon + 1 : start;
+        for (std::size_t k = a; k <= end; ++k) {
+          if (k == end || doc.is_punct(k, ';')) {
+            if (k > a) blocks.push_back(title_block(doc, a, k, lines[lj]));
+            a = k + 1;
+          }
+        }
+      } else {
+        blocks.push_back(title_block(doc, start, end, lines[lj]));
+      }
+      li = lj;
+    }
+  }
+  if (blocks.empty()) return false;
+  seg.preamble = {0, blocks.front().range.first};
+  seg.blocks = std::move(blocks);
+  seg.findings.push_back({"records", model::Severity::kInfo,
+                          "projects listed by title under a heading; each item is a record", {}});
+  return true;
+}
+
+// "Project No. 1: <title> (2 offers)." lines, and "1. Project no. 1 - <organisation>."
+bool numbered_projects(const Doc& doc, Segmentation& seg) {
+  std::vector<Block> blocks;
+  std::vector<int> numbers;
+  for (const Range& line : doc.lines) {
+    std::size_t k = line.first;
+    if (!doc.is_word(k, "project") && !doc.is_word(k, "projektas")) continue;
+    std::size_t j = k + 1;
+    if (doc.is_word(j, "no") || doc.is_word(j, "nr")) ++j;
+    if (doc.is_punct(j, '.')) ++j;
+    if (!doc.is_num(j) || doc.f(j).size() > 2) continue;
+    std::size_t after = j + 1;
+    if (!doc.is_punct(after, ':')) continue;
+    std::size_t a = after + 1, b = line.last;
+    // Drop a trailing parenthetical remark and the final full stop.
+    for (std::size_t q = a; q < b; ++q) {
+      if (doc.is_punct(q, '(')) {
+        bool closes = false;
+        for (std::size_t r = q; r < b; ++r) {
+          if (doc.is_punct(r, ')')) {
+            closes = (r + 3 >= b);
+            break;
+          }
+        }
+        if (closes) {
+          b = q;
+          break;
+        }
+      }
+    }
+    strip_trailing(doc, a, b);
+    if (b <= a) continue;
+    Block blk;
+    blk.range = line;
+    blk.kind = "numbered";
+    blk.title = clean(doc.raw(a, b));
+    blk.title_span = doc.span(a, b);
+    blocks.push_back(blk);
+    numbers.push_back(std::stoi(std::string(doc.f(j))));
+  }
+  if (blocks.size() < 2) return false;
+  // Implementers listed apart: "1. Project no. 1 - Public Enterprise ...".
+  for (const Range& line : doc.lines) {
+    std::size_t k = line.first;
+    bool numbered = false;
+    std::size_t s = item_marker(doc, line, numbered);
+    if (s) k = s;
+    if (!doc.is_word(k, "project")) continue;
+    std::size_t j = k + 1;
+    if (doc.is_word(j, "no") || doc.is_word(j, "nr")) ++j;
+    if (doc.is_punct(j, '.')) ++j;
+    if (!doc.is_num(j)) continue;
+    int n = std::stoi(std::string(doc.f(j).substr(0, 3)));
+    std::size_t a = j + 1;
+    if (a < line.last && doc.toks[a].kind == Tok::kPunct && (is_dash(doc.toks[a].cp) || doc.toks[a].cp == ':')) ++a;
+    else if (doc.is_punct(a, ':')) ++a;
+    else if (!doc.is_word(a)) continue;
+    std::size_t b = line.last;
+    while (b > a && doc.toks[b - 1].kind == Tok::kPunct && doc.toks[b - 1].cp == '.') --b;
+    // Keep a full stop that belongs to a quoted name: "“I can live.”"
+    if (b < line.last && b > a && doc.toks[b - 1].kind == Tok::kPunct && is_close_quote(doc.toks[b - 1].cp)) {
+    }
+    if (b <= a) continue;
+    for (std::size_t q = 0; q < blocks.size(); ++q) {
+      if (numbers[q] == n && &line != &doc.lines[0] && blocks[q].range.first != line.first) {
+        model::Participation p;
+        p.name = clean(doc.raw(a, b));
+        p.role = model::Role::kPromoter;
+        p.span = doc.span(a, b);
+        blocks[q].orgs.push_back(p);
+      }
+    }
+  }
+  seg.preamble = {0, blocks.front().range.first};
+  seg.blocks = std::move(blocks);
+  seg.findings.push_back({"records", model::Severity::kInfo,
+                          "numbered projects; implementers listed apart were joined by number", {}});
+  return true;
+}
+
+bool label_blocks(const Doc& doc, Segmentation& seg) {
+  const auto& labels = opening_labels();
+  std::vector<std::vector<std::size_t>> hits(labels.size());
+  for (const Range& line : doc.lines) {
+    if (line.empty()) continue;
+    for (std::size_t l = 0; l < labels.size(); ++l) {
+      if (label_at(doc, line.first, labels[l])) {
+        hits[l].push_back(line.first);
+        break;
+      }
+    }
+  }
+  std::size_t best = labels.size();
+  for (std::size_t l = 0; l < labels.size(); ++l) {
+    if (hits[l].size() < 2) continue;
+    if (best == labels.size() || hits[l].front() < hits[best].front()) best = l;
+  }
+  if (best == labels.size()) return false;
+  const auto& starts = hits[best];
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    Block blk;
+    blk.range = {static_cast<std::uint32_t>(starts[k]),
+                 static_cast<std::uint32_t>(k + 1 < starts.size() ? starts[k + 1] : doc.size())};
+    blk.kind = "label";
+    seg.blocks.push_back(blk);
+  }
+  seg.preamble = {0, static_cast<std::uint32_t>(starts.front())};
+  std::string label;
+  for (auto w : labels[best]) label += (label.empty() ? "" : " ") + std::string(w);
+  seg.findings.push_back({"records", model::Severity::kInfo,
+                          "the label '" + label + "' repeats " + std::to_string(starts.size()) +
+                              " times; each repetition starts a record",
+                          doc.span(starts.front(), starts.front() + 1)});
+  return true;
+}
+
+}  // namespace
+
+Segmentation segment(const Doc& doc) {
+  Segmentation seg;
+  if (doc.size() == 0) return seg;
+  if (label_blocks(doc, seg)) return seg;
+  if (numbered_projects(doc, seg)) return seg;
+  if (title_lists(doc, seg)) return seg;
+  Block whole;
+  whole.range = {0, static_cast<std::uint32_t>(doc.size())};
+  whole.kind = "single";
+  seg.blocks.push_back(whole);
+  seg.preamble = {0, 0};
+  return seg;
+}
+
+}  // namespace tiltas::extract::detail

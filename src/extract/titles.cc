@@ -1,0 +1,198 @@
+// Titles: the project's name as written, quotes stripped.
+//
+// In order of trust:
+//  1. a title label ("TITLE:", "Projekto pavadinimas:");
+//  2. a quoted name right after the word "project" in any case or language
+//     (The project “X”, Projektas „X“, projekto „X“, PROJECT “X”);
+//  3. a heading line that is only a quoted name (with an optional period);
+//  4. "project ACRONYM (Expansion)";
+//  5. a first line "CODE-123, Title" (project number, then the title);
+//  6. a first line followed on the same line by the period ("Title 06 2021 – 09 2022").
+// Footnote digits glued to the last word ("Europe1") are dropped.
+#include <string>
+
+#include "extract/internal.h"
+
+namespace tiltas::extract::detail {
+namespace {
+
+bool project_word(std::string_view w) {
+  return w == "project" || starts_with(w, "projekt") || starts_with(w, "prosjekt") || w == "projet" ||
+         w == "progetto" || w == "proyecto";
+}
+
+bool title_label(const Doc& doc, std::size_t i, std::size_t& value) {
+  static const std::vector<std::vector<std::string_view>> labels = {
+      {"title"}, {"project", "title"}, {"projekto", "pavadinimas"}, {"pavadinimas"},
+      {"projekta", "nosaukums"}, {"nosaukums"}, {"tytul", "projektu"}, {"tytul"},
+      {"project", "name"}, {"prosjektnavn"}, {"prosjekttittel"}};
+  for (const auto& label : labels) {
+    std::size_t k = i, m = 0;
+    while (m < label.size() && doc.is_word(k, label[m])) ++m, ++k;
+    if (m == label.size() && doc.is_punct(k, ':')) {
+      value = k + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Trims [a, b) of surrounding quotes, trailing punctuation and a glued
+// footnote number; returns the cleaned text.
+std::string finish(const Doc& doc, std::size_t a, std::size_t b, model::SourceSpan& span) {
+  while (a < b && doc.toks[a].kind == Tok::kPunct && (is_quote(doc.toks[a].cp) || doc.toks[a].cp == ',')) {
+    // ",," used as an opening quote
+    ++a;
+  }
+  while (b > a && doc.toks[b - 1].kind == Tok::kPunct &&
+         (is_quote(doc.toks[b - 1].cp) || doc.toks[b - 1].cp == '.' || doc.toks[b - 1].cp == ',' ||
+          doc.toks[b - 1].cp == ';' || doc.toks[b - 1].cp == ':')) {
+    --b;
+  }
+  if (b > a + 1 && doc.is_num(b - 1) && doc.glued(b - 1) && doc.is_word(b - 2) && doc.f(b - 1).size() <= 2) {
+    --b;  // "Europe1": footnote marker
+  }
+  if (b <= a) return {};
+  span = doc.span(a, b);
+  return clean(doc.raw(a, b));
+}
+
+// The quoted text starting at the opening quote token q: up to the matching
+// close quote on the same line, or to the end of the line when unclosed.
+bool quoted(const Doc& doc, std::size_t q, std::size_t limit, std::size_t& a, std::size_t& b, bool& closed) {
+  std::uint32_t open = doc.toks[q].cp;
+  a = q + 1;
+  if (open == ',' && doc.is_punct(q + 1, ',')) a = q + 2;  // ",,Remti ..."
+  std::size_t line_end = doc.lines[doc.toks[q].line].last;
+  std::size_t end = std::min({line_end, limit, q + 80});
+  for (std::size_t k = a; k < end; ++k) {
+    if (doc.toks[k].kind != Tok::kPunct) continue;
+    std::uint32_t c = doc.toks[k].cp;
+    bool closes = false;
+    if (open == 0x201E || open == ',') closes = c == 0x201C || c == 0x201D || c == '"';
+    else if (open == 0x201C) closes = c == 0x201D || c == '"' || (c == 0x201C && !doc.glued(k + 1));
+    else if (open == '"') closes = c == '"' || c == 0x201D;
+    else if (open == 0x00AB) closes = c == 0x00BB;
+    else closes = is_close_quote(c);
+    // A nested opening quote of another style is part of the name.
+    if (closes && k > a) {
+      b = k;
+      closed = true;
+      return true;
+    }
+  }
+  b = end;
+  closed = false;
+  return b > a;
+}
+
+bool opens_quote(const Doc& doc, std::size_t i) {
+  if (i >= doc.size() || doc.toks[i].kind != Tok::kPunct) return false;
+  std::uint32_t c = doc.toks[i].cp;
+  if (c == ',' && doc.is_punct(i + 1, ',') && doc.glued(i + 1)) return true;
+  return c == 0x201C || c == 0x201E || c == '"' || c == 0x00AB || c == 0x201D;
+}
+
+int words_between(const Doc& doc, std::size_t a, std::size_t b) {
+  int n = 0;
+  for (std::size_t k = a; k < b; ++k) n += doc.is_word(k) ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_page) {
+  const std::size_t first = block.first, last = std::min<std::size_t>(block.last, doc.size());
+  if (first >= last) return std::nullopt;
+  TitleGuess g;
+  // 1. Label.
+  for (std::size_t i = first; i < last; ++i) {
+    if (!doc.line_start(i)) continue;
+    std::size_t v;
+    if (title_label(doc, i, v)) {
+      std::size_t e = doc.lines[doc.toks[i].line].last;
+      g.title = finish(doc, v, e, g.span);
+      if (!g.title.empty()) return g;
+    }
+  }
+  // 2. Quoted name after "project" (closed quotes first, then unclosed ones
+  // that run to the end of a short line).
+  std::optional<TitleGuess> unclosed;
+  std::optional<TitleGuess> heading;
+  for (std::size_t i = first; i + 1 < last; ++i) {
+    if (!opens_quote(doc, i)) continue;
+    bool after_project = i > first && doc.is_word(i - 1) && project_word(doc.f(i - 1));
+    bool line_heading = doc.line_start(i) && doc.toks[i].line < doc.toks[first].line + 3;
+    if (!after_project && !line_heading) continue;
+    std::size_t a, b;
+    bool closed = false;
+    if (!quoted(doc, i, last, a, b, closed)) continue;
+    int words = words_between(doc, a, b);
+    if (words == 0 || words > 30) continue;
+    TitleGuess t;
+    t.title = finish(doc, a, b, t.span);
+    if (t.title.empty()) continue;
+    if (after_project && closed) return t;
+    if (after_project && !closed && !unclosed && words <= 25) {
+      // Only when the quote runs to the end of its line ("Project “Title").
+      unclosed = t;
+    }
+    if (line_heading && closed && !heading) {
+      // The heading must be the quote alone (an optional period may follow).
+      std::size_t line_end = doc.lines[doc.toks[i].line].last;
+      bool alone = true;
+      for (std::size_t k = b + 1; k < line_end; ++k) {
+        if (doc.is_word(k) && !month_word(doc.f(k)) && doc.f(k) != "m" && doc.f(k) != "d") {
+          alone = false;
+          break;
+        }
+      }
+      if (alone) heading = t;
+    }
+  }
+  if (heading) return heading;
+  if (unclosed) return unclosed;
+  // 4. "project TETRAS (Technology transfer for ...)".
+  for (std::size_t i = first; i + 3 < last; ++i) {
+    if (!doc.is_word(i) || !project_word(doc.f(i))) continue;
+    std::size_t k = i + 1;
+    if (!doc.is_word(k) || !(doc.toks[k].flags & kAllUpper) || doc.f(k).size() < 3) continue;
+    if (!doc.is_punct(k + 1, '(') || !doc.upper(k + 2)) continue;
+    std::size_t close = 0;
+    for (std::size_t q = k + 2; q < std::min(last, k + 40); ++q) {
+      if (doc.is_punct(q, ')')) {
+        close = q;
+        break;
+      }
+    }
+    if (!close) continue;
+    g.title = finish(doc, k, close + 1, g.span);
+    if (!g.title.empty()) return g;
+  }
+  if (!whole_page && first != 0) return std::nullopt;
+  // 5./6. The first line of the page.
+  const Range& line = doc.lines[doc.toks[first].line];
+  std::size_t a = line.first, b = line.last;
+  if (b - a > 80) return std::nullopt;
+  // "LLI-422, Title": a project code first.
+  if (doc.is_word(a) && (doc.toks[a].flags & kAllUpper) && doc.is_punct(a + 1, '-') && doc.is_num(a + 2) &&
+      (doc.is_punct(a + 3, ',') || doc.is_punct(a + 3, ':'))) {
+    g.title = finish(doc, a + 4, b, g.span);
+    if (!g.title.empty()) return g;
+  }
+  // "Title 06 2021 – 09 2022": a heading carrying the period.
+  std::vector<DateMention> dates;
+  {
+    // Dates on this line only (cheap: the line is short).
+    Doc sub = tokenize(doc.raw(a, b));
+    auto found = find_dates(sub);
+    if (!found.empty() && found.back().range && found.back().last == sub.size() && found.back().first >= 3) {
+      std::size_t cut = a + found.back().first;
+      g.title = finish(doc, a, cut, g.span);
+      if (!g.title.empty() && words_between(doc, a, cut) >= 3) return g;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace tiltas::extract::detail

@@ -1,0 +1,225 @@
+// Tokenisation: the one pass over the raw bytes. Everything after this works
+// on tokens, so invalid UTF-8, NUL bytes and odd spaces are dealt with here
+// once: an invalid byte becomes a punctuation token U+FFFD that no rule
+// matches, and offsets always point into the caller's bytes.
+#include <array>
+#include <string>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "base/text.h"
+#include "extract/internal.h"
+
+namespace tiltas::extract::detail {
+namespace {
+
+// Folded forms of the non-ASCII letters of the scripts this genre uses,
+// computed once from ICU's folding (base/text.h) so that no Unicode table is
+// typed by hand, then looked up per code point because calling a
+// transliterator per word would cost more than the whole extraction.
+constexpr UChar32 kTableEnd = 0x2000;
+
+const std::vector<std::string>& fold_table() {
+  static const std::vector<std::string> table = [] {
+    std::vector<std::string> t(kTableEnd);
+    for (UChar32 c = 0x80; c < kTableEnd; ++c) {
+      if (!u_isalpha(c)) continue;
+      char buf[8];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buf, n, c);
+      std::string folded = text::fold(std::string_view(buf, static_cast<std::size_t>(n)));
+      std::string ascii;
+      for (char ch : folded) {
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) ascii += ch;
+      }
+      t[static_cast<std::size_t>(c)] = ascii.empty() ? std::string(buf, static_cast<std::size_t>(n)) : ascii;
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool is_space(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         c == 0x202F || c == 0x2007 || c == 0xFEFF || c == 0x200B ||
+         (c > 0x7F && u_isUWhiteSpace(c)) || (c > 0 && c < 0x20 && c != '\n');
+}
+
+bool is_letter(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+void append_folded(std::string& out, UChar32 c, const std::vector<std::string>& table) {
+  if (c < 0x80) {
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  } else if (c < kTableEnd) {
+    const std::string& s = table[static_cast<std::size_t>(c)];
+    if (!s.empty()) {
+      out += s;
+    }
+  } else {
+    UChar32 lower = u_tolower(c);
+    char buf[8];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, lower);
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+bool is_terminator(UChar32 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+}  // namespace
+
+bool is_dash(std::uint32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 ||
+         cp == 0x2014 || cp == 0x2015 || cp == 0x2212;
+}
+bool is_open_quote(std::uint32_t cp) {
+  return cp == '"' || cp == 0x201C || cp == 0x201E || cp == 0x00AB || cp == 0x2018 ||
+         cp == 0x201A || cp == 0x201F || cp == 0x2033 || cp == 0x201D;
+}
+bool is_close_quote(std::uint32_t cp) {
+  return cp == '"' || cp == 0x201D || cp == 0x201C || cp == 0x00BB || cp == 0x2019 ||
+         cp == 0x2033;
+}
+bool is_quote(std::uint32_t cp) { return is_open_quote(cp) || is_close_quote(cp); }
+
+std::string clean(std::string_view raw) { return text::collapse_whitespace(text::trim(raw)); }
+
+Doc tokenize(std::string_view text) {
+  Doc doc;
+  doc.text = text;
+  const auto& table = fold_table();
+  // Offsets are 32-bit; longer inputs are read up to 4 GiB (callers pass pages).
+  const std::size_t n = std::min<std::size_t>(text.size(), UINT32_MAX - 8);
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  doc.toks.reserve(n / 5 + 16);
+  doc.folded.reserve(n + 16);
+  std::size_t i = 0;
+  std::uint16_t pending = kNewlineBefore | kBlankBefore;  // page start counts as a paragraph
+  int newlines = 2;
+  while (i < n) {
+    std::size_t start = i;
+    UChar32 c;
+    {
+      int32_t ii = 0;
+      int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
+      U8_NEXT(p + i, ii, len, c);
+      i += static_cast<std::size_t>(ii);
+    }
+    if (c == '\n') {
+      pending |= kSpaceBefore | kNewlineBefore;
+      if (++newlines >= 2) pending |= kBlankBefore;
+      continue;
+    }
+    if (c >= 0 && is_space(c)) {
+      pending |= kSpaceBefore;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(start);
+    t.flags = pending;
+    pending = 0;
+    newlines = 0;
+    t.fbegin = static_cast<std::uint32_t>(doc.folded.size());
+    if (c >= '0' && c <= '9') {
+      t.kind = Tok::kNumber;
+      doc.folded += static_cast<char>(c);
+      while (i < n && p[i] >= '0' && p[i] <= '9') doc.folded += static_cast<char>(p[i++]);
+    } else if (c >= 0 && is_letter(c)) {
+      t.kind = Tok::kWord;
+      bool first_upper = u_isupper(c) || u_istitle(c);
+      bool all_upper = first_upper;
+      int letters = 1;
+      append_folded(doc.folded, c, table);
+      while (i < n) {
+        UChar32 d;
+        int32_t ii = 0;
+        int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
+        U8_NEXT(p + i, ii, len, d);
+        if (d < 0 || !is_letter(d)) break;
+        if (u_isalpha(d)) {
+          ++letters;
+          if (!u_isupper(d)) all_upper = false;
+        }
+        append_folded(doc.folded, d, table);
+        i += static_cast<std::size_t>(ii);
+      }
+      if (first_upper) t.flags |= kUpperInitial;
+      if (all_upper && letters >= 2) t.flags |= kAllUpper;
+    } else {
+      t.kind = Tok::kPunct;
+      t.cp = c < 0 ? 0xFFFD : static_cast<std::uint32_t>(c);
+    }
+    t.end = static_cast<std::uint32_t>(i);
+    t.fend = static_cast<std::uint32_t>(doc.folded.size());
+    doc.toks.push_back(t);
+  }
+
+  // Lines and sentences. A line break ends a sentence unless it is a soft
+  // wrap inside one (lower-case word or comma before, lower-case word after).
+  auto& toks = doc.toks;
+  std::uint32_t line_no = 0, sent_no = 0;
+  std::size_t line_start = 0, sent_start = 0;
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    if (k > 0 && (toks[k].flags & kNewlineBefore)) {
+      doc.lines.push_back({static_cast<std::uint32_t>(line_start), static_cast<std::uint32_t>(k)});
+      ++line_no;
+      line_start = k;
+    }
+    bool boundary = (k == 0);
+    if (k > 0 && (toks[k].flags & kNewlineBefore)) {
+      const Token& prev = toks[k - 1];
+      bool soft = !(toks[k].flags & kBlankBefore) &&
+                  ((prev.kind == Tok::kWord && !(prev.flags & kUpperInitial)) ||
+                   (prev.kind == Tok::kPunct && prev.cp == ',')) &&
+                  toks[k].kind == Tok::kWord && !(toks[k].flags & kUpperInitial);
+      boundary = !soft;
+    } else if (k >= 2 && toks[k - 1].kind == Tok::kPunct && is_terminator(static_cast<UChar32>(toks[k - 1].cp)) &&
+               (toks[k].flags & kSpaceBefore)) {
+      const Token& next = toks[k];
+      const Token& before = toks[k - 2];
+      bool abbrev = before.kind == Tok::kWord && (before.fend - before.fbegin) <= 1;
+      bool opens = (next.kind == Tok::kWord && (next.flags & kUpperInitial)) ||
+                   (next.kind == Tok::kPunct && (is_open_quote(next.cp) || next.cp == 0x2022));
+      boundary = opens && !abbrev;
+    }
+    if (boundary && k > 0) {
+      doc.sentences.push_back({static_cast<std::uint32_t>(sent_start), static_cast<std::uint32_t>(k)});
+      ++sent_no;
+      sent_start = k;
+    }
+    if (boundary) toks[k].flags |= kSentenceStart;
+    toks[k].line = line_no;
+    toks[k].sentence = sent_no;
+  }
+  if (!toks.empty()) {
+    doc.lines.push_back({static_cast<std::uint32_t>(line_start), static_cast<std::uint32_t>(toks.size())});
+    doc.sentences.push_back({static_cast<std::uint32_t>(sent_start), static_cast<std::uint32_t>(toks.size())});
+  }
+  return doc;
+}
+
+std::string fold_text(std::string_view text) {
+  Doc d = tokenize(text);
+  std::string out;
+  for (std::size_t k = 0; k < d.size(); ++k) {
+    if (d.toks[k].kind == Tok::kPunct) continue;
+    if (!out.empty()) out += ' ';
+    out += d.f(k);
+  }
+  return out;
+}
+
+std::size_t sentence_first(const Doc& doc, std::size_t i) {
+  if (i >= doc.size()) return doc.size();
+  return doc.sentences[doc.toks[i].sentence].first;
+}
+std::size_t line_first(const Doc& doc, std::size_t i) {
+  if (i >= doc.size()) return doc.size();
+  return doc.lines[doc.toks[i].line].first;
+}
+
+}  // namespace tiltas::extract::detail
