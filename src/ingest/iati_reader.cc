@@ -10,7 +10,6 @@
 #include "base/country.h"
 #include "base/currency.h"
 #include "base/text.h"
-#include "codec/records_json.h"
 #include "model/validation.h"
 
 namespace tiltas::ingest {
@@ -401,7 +400,7 @@ Result<IatiFile> read_iati(std::string_view xml, std::string_view file_name) {
   unsigned flags = pugi::parse_default | pugi::parse_doctype;
   auto parsed = doc.load_buffer(xml.data(), xml.size(), flags, pugi::encoding_utf8);
   if (!parsed) {
-    auto [line, col] = codec::line_and_column(xml, static_cast<std::size_t>(parsed.offset));
+    auto [line, col] = text::line_and_column(xml, static_cast<std::size_t>(parsed.offset));
     return invalid_argument(fmt::format("{}:{}:{}: {}", file_name, line, col, parsed.description()));
   }
   IatiFile file;
