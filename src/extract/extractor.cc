@@ -80,8 +80,13 @@ Extraction extract(std::string_view text, const Options& options) {
       p.spans["programme"] = doc.span(m->first, m->last);
     }
     std::vector<model::Participation> funders;
+    bool full_funding = false;  // a funding mention by full name, not acronym
+    for (const auto& m : programmes) {
+      if (m.funding && !m.measure && !m.labelled && m.last - m.first > 1) full_funding = true;
+    }
     for (const auto& m : programmes) {
       if (!m.funding || m.measure || m.labelled) continue;
+      if (m.last - m.first == 1 && full_funding) continue;  // "(ACF)" after the full name
       if (!inside(block.range, m.first, m.last) && !inside(seg.preamble, m.first, m.last)) continue;
       model::Participation f;
       f.name = m.as_written;

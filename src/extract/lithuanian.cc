@@ -31,7 +31,7 @@ constexpr std::string_view kHeads[] = {
     "koalicija", "iniciatyva", "sodyba", "stovykla", "žiniasklaida", "redakcija", "leidykla",
     "apskritis", "seniūnaitija", "kapela", "choras", "ansamblis", "studija", "dirbtuvės",
     "laboratorija", "katedra", "fakultetas", "tarnyba", "policija", "prokuratūra", "teismas",
-    "komitetas", "partija", "susivienijimas", "judėjimas", "rajonas", "miestas", "kaimas",
+    "komitetas", "partija", "susivienijimas", "judėjimas",
 };
 
 struct Ending {

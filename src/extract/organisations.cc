@@ -46,7 +46,7 @@ bool en_org_head(std::string_view w) {
       "services", "kommune", "fylkeskommune", "forening", "stiftelse", "fundacja", "stowarzyszenie",
       "szkola", "gmina", "pasvaldiba", "biedriba", "skola", "biblioteka", "fondas", "savivaldybe",
       "as", "asa", "ngo", "nno", "government", "parliament", "police", "court", "capital", "chapter",
-      "coalition", "enterprise", "naeringsrad", "utdanning", "platform", "movement", "party", "home"};
+      "coalition", "enterprise", "naeringsrad", "utdanning", "platform", "movement", "party", "home", "guild", "associazione", "verein", "stiftung", "kommune"};
   return heads.count(w) > 0;
 }
 
@@ -153,7 +153,9 @@ std::vector<std::pair<std::size_t, std::size_t>> split(const Doc& doc, std::size
     }
     if (depth || in_quote) continue;
     if (t.kind == Tok::kWord && word_in(doc.f(k), {"and", "ir", "un", "og", "oraz"}) && !(t.flags & kUpperInitial)) {
-      bool do_split = conj_free || (has_head(start, k) && has_head(k + 1, b));
+      std::size_t right_end = k + 1;
+      while (right_end < b && !doc.is_punct(right_end, ',') && !doc.is_punct(right_end, ';')) ++right_end;
+      bool do_split = conj_free || (has_head(start, k) && has_head(k + 1, right_end));
       if (do_split && k > start) {
         parts.push_back({start, k});
         start = k + 1;
@@ -451,6 +453,14 @@ void list_items(const Doc& doc, std::size_t a, std::size_t b, Role role, bool co
     while (y2 > x && doc.is_word(y2 - 1) && function_word(doc.f(y2 - 1))) --y2;
     if (y2 <= x) break;
     if (!doc.upper(x) && !(doc.toks[x].kind == Tok::kPunct && is_open_quote(doc.toks[x].cp))) break;
+    {
+      PlaceInfo pl;
+      std::size_t n = match_place(doc, x, pl);
+      if (n && x + n == y2 && pl.is_country) {
+        if (cut < y) break;
+        continue;  // "Speakers from ..., Lithuania, ...": a country is not an organisation
+      }
+    }
     Cand c;
     c.a = x;
     c.b = y2;
@@ -489,7 +499,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
         ++b;
       std::size_t x = a, y = b;
       trim_range(doc, x, y);
-      if (y > x && y - x <= 14) {
+      if (y > x && y - x <= 14 && (doc.upper(x) || (doc.toks[x].kind == Tok::kPunct && is_open_quote(doc.toks[x].cp)))) {
         Cand c;
         c.a = x;
         c.b = y;
@@ -674,7 +684,10 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
     if (!head) continue;
     // Head with a quoted name after it: "Asociacija „Vaivorykštės bendruomenė“".
     std::size_t a = i, b = i + 1;
-    if (doc.upper(i) && b < block.last && doc.toks[b].kind == Tok::kPunct && is_open_quote(doc.toks[b].cp)) {
+    if (b < block.last && doc.toks[b].kind == Tok::kPunct && is_open_quote(doc.toks[b].cp)) {
+      // "Viešoji įstaiga „X“": an adjective before the head belongs to it.
+      if (a > block.first && doc.is_word(a - 1) && lt_nominative_word(doc.raw(a - 1), false) != doc.raw(a - 1)) --a;
+      if (a > block.first && doc.is_word(a - 1) && (doc.f(a - 1) == "viesoji" || doc.f(a - 1) == "labdaros")) --a;
       std::size_t q = b + 1;
       while (q < block.last && q < b + 12 && !(doc.toks[q].kind == Tok::kPunct && is_close_quote(doc.toks[q].cp))) ++q;
       if (q < block.last && q < b + 12) b = q + 1;
@@ -686,7 +699,7 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
         --k;
         const Token& t = doc.toks[k];
         if (t.kind == Tok::kPunct) {
-          if (is_close_quote(t.cp)) {
+          if (is_close_quote(t.cp) && k + 1 == i) {
             std::size_t q = k;
             while (q > block.first && k - q < 12 && !(doc.toks[q - 1].kind == Tok::kPunct && is_open_quote(doc.toks[q - 1].cp) && q - 1 != k)) --q;
             if (q > block.first && k - q < 12) {
@@ -699,6 +712,16 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
         }
         if (t.kind != Tok::kWord || stop.count(doc.f(k))) break;
         if (t.flags & kSentenceStart && !(t.flags & kUpperInitial)) break;
+        if (!(t.flags & kUpperInitial)) {
+          // Lower-case words inside a name are genitive modifiers or
+          // adjectives: "Socialinės apsaugos ir darbo ministerijos".
+          std::string_view w = doc.f(k);
+          bool genitive_like = w == "ir" || ends_with(w, "o") || ends_with(w, "os") || ends_with(w, "es") ||
+                               ends_with(w, "u") || ends_with(w, "io") || ends_with(w, "ine") ||
+                               ends_with(w, "inis") || ends_with(w, "oji") || ends_with(w, "ojo") ||
+                               ends_with(w, "asis") || ends_with(w, "ios");
+          if (!genitive_like) break;
+        }
         if (t.flags & kUpperInitial) earliest = k;
         if (t.flags & kSentenceStart) break;
       }
@@ -716,6 +739,15 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
       }
     }
     if (b - a < 2) continue;
+    {
+      bool named = false;
+      for (std::size_t q = a; q < b; ++q) {
+        if (doc.toks[q].kind == Tok::kPunct && is_quote(doc.toks[q].cp)) named = true;
+        if (doc.upper(q) && !(doc.toks[q].flags & kSentenceStart)) named = true;
+        if (doc.toks[q].flags & kAllUpper) named = true;
+      }
+      if (!named) continue;
+    }
     Cand c;
     c.a = a;
     c.b = b;
@@ -735,6 +767,160 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
       if ((w == "igyvendino" || w == "igyvendina" || w == "vykdo" || w == "organizavo") && k >= b) {
         c.role = model::Role::kPromoter;
       }
+    }
+    out.push_back(c);
+    i = b - 1;
+  }
+}
+
+// Capitalised noun phrases headed by an institution noun in any language
+// written in Latin capitals: "Lithuanian Community Mediation Association",
+// "Kaunas Adapted Sports Club "Šuolis"", "Women's Network of Zarasai District",
+// "Association Debate Lab". The role comes from the words around it.
+bool person_title(std::string_view w) {
+  return word_in(w, {"deputy", "mayor", "director", "head", "minister", "chairman", "chairwoman", "president",
+                     "professor", "dr", "manager", "coordinator", "representative", "representatives",
+                     "chair", "secretary", "ambassador", "vice", "rector", "dean", "curator"});
+}
+
+void generic_phrases(const Doc& doc, Range block, std::vector<Cand>& out, bool has_promoter) {
+  auto cap = [&](std::size_t k) {
+    return doc.is_word(k) && (doc.toks[k].flags & kUpperInitial);
+  };
+  bool promoter_given = has_promoter;
+  for (std::size_t i = block.first; i < block.last; ++i) {
+    if (!cap(i) || !en_org_head(doc.f(i)) || fund_like(doc.f(i))) continue;
+    std::string_view hw = doc.f(i);
+    if (hw == "as" || hw == "asa" || hw == "ngo" || hw == "capital" || hw == "unit" || hw == "home" ||
+        hw == "service" || hw == "services" || hw == "group" || hw == "party" || hw == "platform") {
+      continue;
+    }
+    std::size_t s0 = sentence_first(doc, i);
+    // Back over capitalised words, possessives and "of"/"for" between capitals.
+    std::size_t a = i;
+    while (a > std::max<std::size_t>(s0, block.first)) {
+      std::size_t p = a - 1;
+      if (cap(p)) {
+        a = p;
+        continue;
+      }
+      if (doc.toks[p].kind == Tok::kPunct && (doc.toks[p].cp == 0x2019 || doc.toks[p].cp == '\'') && p > s0 &&
+          cap(p - 1) && doc.is_word(a, "s")) {
+        a = p - 1;
+        continue;
+      }
+      if (doc.is_word(p) && (doc.f(p) == "of" || doc.f(p) == "for") && p > s0 && cap(p - 1)) {
+        a = p - 1;
+        continue;
+      }
+      break;
+    }
+    // Forward over "of/for + Capitals", capitals, possessive s, a quoted name.
+    std::size_t b = i + 1;
+    while (b < block.last) {
+      if (cap(b) && doc.toks[b].sentence == doc.toks[i].sentence) {
+        ++b;
+        continue;
+      }
+      if (doc.is_word(b) && (doc.f(b) == "of" || doc.f(b) == "for" || doc.f(b) == "the") && cap(b + 1)) {
+        b += 2;
+        continue;
+      }
+      if (doc.is_word(b) && doc.f(b) == "of" && doc.is_word(b + 1, "the") && cap(b + 2)) {
+        b += 3;
+        continue;
+      }
+      if (doc.is_word(b) && doc.f(b) == "and" && cap(b + 1) && !en_org_head(doc.f(b + 1)) && b + 2 < block.last &&
+          doc.is_word(b + 2) && !cap(b + 2) && doc.f(b + 2) == "of") {
+        b += 2;  // "Ministry of Social Security and Labor of ..."
+        continue;
+      }
+      if (doc.toks[b].kind == Tok::kPunct && is_open_quote(doc.toks[b].cp) && b + 1 < block.last && cap(b + 1)) {
+        std::size_t q = b + 1;
+        while (q < block.last && q < b + 8 && !(doc.toks[q].kind == Tok::kPunct && is_close_quote(doc.toks[q].cp) && q > b + 1)) ++q;
+        if (q < block.last && q < b + 8) {
+          b = q + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // Leading "The", person titles ("Deputy Mayor of").
+    bool speaker = false;
+    while (a < i && doc.is_word(a) && (doc.f(a) == "the" || doc.f(a) == "a")) ++a;
+    for (std::size_t q = a; q < i; ++q) {
+      if (doc.is_word(q) && person_title(doc.f(q))) {
+        std::size_t r = q;
+        while (r < i && !doc.is_word(r, "of")) ++r;
+        if (r < i) {
+          a = r + 1;
+          speaker = true;
+        }
+        break;
+      }
+    }
+    if (a < i && doc.is_word(a) && month_word(doc.f(a)) && doc.is_num(a + 1)) continue;
+    int words = 0;
+    for (std::size_t q = a; q < b; ++q) words += doc.is_word(q) ? 1 : 0;
+    if (words < 2 || words > 12) {
+      i = b - 1;
+      continue;
+    }
+    if (is_fund_name(doc, a, b)) {
+      i = b - 1;
+      continue;
+    }
+    bool overlap = false;
+    for (const Cand& o : out) overlap |= !(b <= o.a || a >= o.b);
+    // The page heading and quoted names are titles, not participants;
+    // "European Union", "European Parliament" are never partners.
+    bool heading = doc.toks[a].line == doc.toks[block.first].line && block.first == 0;
+    bool eu = false;
+    for (std::size_t q = a; q < b; ++q) {
+      if (doc.is_word(q) && (doc.f(q) == "european" || doc.f(q) == "soviet") &&
+          (doc.is_word(q + 1, "union") || doc.is_word(q + 1, "parliament") || doc.is_word(q + 1, "commission"))) {
+        eu = true;
+      }
+    }
+    bool quoted_title = a > 0 && doc.toks[a - 1].kind == Tok::kPunct && is_open_quote(doc.toks[a - 1].cp);
+    if (overlap || heading || eu || quoted_title) {
+      i = b - 1;
+      continue;
+    }
+    Cand c;
+    c.a = a;
+    c.b = b;
+    c.role = Role::kPartner;
+    // Context before: "coordinated by", "financed by", "speakers from".
+    std::size_t from = a > s0 + 8 ? a - 8 : s0;
+    bool subject = (a == s0) || (a == s0 + 1 && doc.is_word(s0, "the"));
+    for (std::size_t k = from; k < a; ++k) {
+      if (!doc.is_word(k)) continue;
+      std::string_view w = doc.f(k);
+      if (w == "by" && k > from) {
+        std::string_view v = doc.f(k - 1);
+        if (v == "coordinated" || v == "implemented" || v == "led" || v == "run" || v == "organised" ||
+            v == "organized" || v == "managed" || v == "prepared") {
+          c.role = Role::kPromoter;
+        }
+        if (v == "financed" || v == "funded" || v == "supported" || v == "cofinanced" || v == "sponsored") {
+          c.role = Role::kFunder;
+        }
+      }
+      if (w == "speakers" || w == "speaker" || w == "presented" || w == "guests" || w == "invited" ||
+          w == "keynote" || w == "lecturers" || w == "visited" || w == "met") {
+        speaker = true;
+      }
+    }
+    if (speaker && c.role == Role::kPartner) c.role = Role::kOther;
+    if (c.role == Role::kPartner && subject && !promoter_given) {
+      c.role = Role::kPromoter;
+    }
+    if (c.role == Role::kPromoter) promoter_given = true;
+    // "... from Nida": the town after the name gives the country.
+    if (doc.is_word(b, "from") || doc.is_word(b, "in")) {
+      PlaceInfo p;
+      if (match_place(doc, b + 1, p)) c.country = p.country;
     }
     out.push_back(c);
     i = b - 1;
@@ -815,7 +1001,13 @@ std::vector<Participation> find_organisations(const Doc& doc, Range block, const
   fold_addresses(doc, cands);
   read_sentences(doc, block, cands);
   other_side(doc, block, cands);
-  if (doc.language == "lt") lt_phrases(doc, block, cands);
+  if (doc.language == "lt") {
+    lt_phrases(doc, block, cands);
+  } else {
+    bool has_promoter = false;
+    for (const Cand& c : cands) has_promoter |= c.role == Role::kPromoter;
+    generic_phrases(doc, block, cands, has_promoter);
+  }
 
   std::vector<Participation> out;
   for (Cand& c : cands) {

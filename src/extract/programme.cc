@@ -294,9 +294,15 @@ std::vector<ProgrammeMention> find_programmes(const Doc& doc) {
       if (doc.language == "lt") written = lt_nominative_name(written);
       m.as_written = written;
       // Programme words after the name: "Europe for Citizens Programme".
-      if (doc.is_word(m.last) && (doc.f(m.last) == "programme" || doc.f(m.last) == "program") &&
-          doc.upper(m.last) && p.english != "Interreg") {
-        m.as_written = clean(doc.raw(m.first, m.last + 1));
+      {
+        std::size_t k = m.last;
+        if (doc.is_punct(k, '+') && doc.glued(k)) ++k;  // "Erasmus+ Programme"
+        if (doc.is_word(k) && (doc.f(k) == "programme" || doc.f(k) == "program") && doc.upper(k) &&
+            p.english != "Interreg") {
+          m.as_written = clean(doc.raw(m.first, k + 1));
+        } else if (k > m.last) {
+          m.as_written = clean(doc.raw(m.first, k));
+        }
       }
       m.funding = funding_context(doc, m.first, m.last);
       m.weak = weak_context(doc, m.first, m.last);
