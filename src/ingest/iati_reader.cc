@@ -361,11 +361,13 @@ class ActivityReader {
   void extensions() {
     if (ext_.empty()) return;
     if (auto prog = a_.child((ext_ + ":programme").c_str())) p_.programme = std::string(text::trim(prog.child_value()));
-    for (auto e : a_.children((ext_ + ":activity").c_str())) {
+    // The names outlive the loops: pugixml ranges keep the pointer.
+    const std::string activity_name = ext_ + ":activity", event_name = ext_ + ":event";
+    for (auto e : a_.children(activity_name.c_str())) {
       if (*e.attribute("code").value() == '\0') continue;  // the registry requires a code
       p_.activities.push_back({e.attribute("code").value(), e.child_value(), std::nullopt});
     }
-    for (auto e : a_.children((ext_ + ":event").c_str())) {
+    for (auto e : a_.children(event_name.c_str())) {
       model::Event ev;
       auto opt = [&](const char* name) -> std::optional<std::string> {
         auto attr = e.attribute(name);
