@@ -53,7 +53,8 @@ TEST_F(Cli, CorpusGoldRoundTripsWithPerfectScore) {
   ASSERT_EQ(again.exit_code, 0) << again.output;
   auto summary = nlohmann::json::parse(again.output);
   EXPECT_EQ(summary["documents"]["new"], 0);
-  EXPECT_EQ(summary["records_created"], 0);
+  EXPECT_EQ(summary["records"]["created"], 0);
+  EXPECT_EQ(summary["documents"]["unchanged"], 20);
 }
 
 TEST_F(Cli, BadFileIsNamedAndStoresNothingWhileGoodFilesGoOn) {

@@ -2,6 +2,9 @@
 // 127.0.0.1 port 0 with a temporary SQLite store, and cpp-httplib plays the
 // client.
 #include <csignal>
+#include <functional>
+#include <optional>
+#include <stdexcept>
 #include <future>
 #include <set>
 #include <string>
@@ -412,6 +415,56 @@ TEST_F(HttpServerTest, ConcurrentClientsAreServed) {
   for (auto& r : results) EXPECT_EQ(r.get(), 10);
 }
 
+// A store that delegates to a real one, with hooks to make list_projects
+// block, get_project throw, and counts fail: the failures a server must
+// survive.
+class HookedStore : public store::Store {
+ public:
+  explicit HookedStore(store::Store& inner) : inner_(inner) {}
+
+  std::function<void()> on_list;  // runs inside list_projects
+  bool throw_in_get = false;
+  std::optional<Error> counts_error;
+
+  Result<store::ImportResult> import_document(const Document& d, const std::vector<Project>& r) override {
+    return inner_.import_document(d, r);
+  }
+  Result<std::optional<Id>> find_document_by_sha256(const std::string& sha) const override {
+    return inner_.find_document_by_sha256(sha);
+  }
+  Result<Project> get_project(Id id, store::Visibility v) const override {
+    if (throw_in_get) throw std::runtime_error("bug: get_project threw /secret/detail");
+    return inner_.get_project(id, v);
+  }
+  Result<store::ProjectPage> list_projects(const store::ProjectFilter& f, const store::PageRequest& p) const override {
+    if (on_list) on_list();
+    return inner_.list_projects(f, p);
+  }
+  Result<std::vector<Project>> find_projects_of_document(Id id) const override {
+    return inner_.find_projects_of_document(id);
+  }
+  Result<int> set_review_state(const std::vector<Id>& ids, ReviewState s) override {
+    return inner_.set_review_state(ids, s);
+  }
+  Result<int> publish_all() override { return inner_.publish_all(); }
+  Status delete_project(Id id) override { return inner_.delete_project(id); }
+  Result<Organisation> get_organisation(Id id) const override { return inner_.get_organisation(id); }
+  Result<std::vector<store::OrganisationSummary>> list_organisations(store::Visibility v, int limit,
+                                                                     Id after) const override {
+    return inner_.list_organisations(v, limit, after);
+  }
+  Result<Document> get_document(Id id) const override { return inner_.get_document(id); }
+  Result<std::vector<Document>> find_documents() const override { return inner_.find_documents(); }
+  Result<store::Counts> counts() const override {
+    if (counts_error) return unexpected(*counts_error);
+    return inner_.counts();
+  }
+  std::string describe() const override { return "hooked " + inner_.describe(); }
+
+ private:
+  store::Store& inner_;
+};
+
 // Servers of their own, for start and stop behaviour.
 class ServerLifecycleTest : public ::testing::Test {
  protected:
@@ -482,6 +535,83 @@ TEST_F(ServerLifecycleTest, ServeReturnsOnSigterm) {
   ::kill(::getpid(), SIGTERM);
   serving.join();
   EXPECT_TRUE(result) << result.error().describe();
+}
+
+}  // namespace
+}  // namespace tiltas::http
+
+namespace tiltas::http {
+namespace {
+
+TEST_F(ServerLifecycleTest, StopFinishesTheRequestInFlight) {
+  HookedStore hooked(*store_);
+  std::promise<void> entered;
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  hooked.on_list = [&] {
+    entered.set_value();
+    released.wait();
+  };
+  ServerOptions options;
+  options.port = 0;
+  auto server = Server::start(hooked, options);
+  ASSERT_TRUE(server) << server.error().describe();
+  const std::uint16_t port = (*server)->port();
+
+  auto response = std::async(std::launch::async, [port] {
+    httplib::Client cli("127.0.0.1", port);
+    cli.set_read_timeout(10, 0);
+    return cli.Get("/api/v1/projects");
+  });
+  entered.get_future().wait();  // the request is inside the handler now
+  (*server)->stop();
+  release.set_value();
+  (*server)->wait();
+
+  auto res = response.get();
+  ASSERT_TRUE(res) << "the in-flight request was dropped: " << httplib::to_string(res.error());
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Connection"), "close") << "no keep-alive while stopping";
+}
+
+TEST_F(ServerLifecycleTest, AThrowingHandlerGetsA500AndTheServerGoesOn) {
+  HookedStore hooked(*store_);
+  hooked.throw_in_get = true;
+  ServerOptions options;
+  options.port = 0;
+  auto server = Server::start(hooked, options);
+  ASSERT_TRUE(server) << server.error().describe();
+  httplib::Client cli("127.0.0.1", (*server)->port());
+
+  auto api = cli.Get("/api/v1/projects/1");
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 500);
+  json body = json::parse(api->body);
+  EXPECT_EQ(body["error"]["code"], "internal");
+  EXPECT_EQ(api->body.find("/secret/detail"), std::string::npos) << "exception text is for the log only";
+
+  auto page = cli.Get("/projects/1");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 500);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+
+  auto health = cli.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
+TEST_F(ServerLifecycleTest, UnavailableStoreIs503) {
+  HookedStore hooked(*store_);
+  hooked.counts_error = Error{ErrorCode::kInternal, "database is locked"};
+  ServerOptions options;
+  options.port = 0;
+  auto server = Server::start(hooked, options);
+  ASSERT_TRUE(server) << server.error().describe();
+  httplib::Client cli("127.0.0.1", (*server)->port());
+  auto res = cli.Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 503);
+  EXPECT_EQ(json::parse(res->body)["error"]["code"], "unavailable");
 }
 
 }  // namespace

@@ -23,6 +23,9 @@ struct Backend {
   std::function<std::unique_ptr<Store>(testing::TempDir&, std::string& skip)> open;
 };
 
+// Names the backend in test output instead of dumping its bytes.
+void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
+
 std::vector<Backend> backends() {
   return {
       {"sqlite",
