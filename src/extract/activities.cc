@@ -6,6 +6,7 @@
 // it. Numbered objectives, priorities and deliverables are not activities:
 // only the activity words open a reference.
 #include <string>
+#include <unordered_set>
 
 #include "extract/internal.h"
 
@@ -45,11 +46,9 @@ std::string text_of(const Doc& doc, std::size_t a, std::size_t b) {
 
 std::vector<model::Activity> find_activities(const Doc& doc, Range block) {
   std::vector<model::Activity> out;
+  std::unordered_set<std::string> seen;
   auto add = [&](const std::string& code, const std::string& title, model::SourceSpan span) {
-    for (const auto& a : out) {
-      if (a.code == code) return;
-    }
-    if (code.empty()) return;
+    if (code.empty() || !seen.insert(code).second) return;
     model::Activity act;
     act.code = code;
     act.title = title;

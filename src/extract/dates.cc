@@ -8,6 +8,7 @@
 //   06 2021 – 09 2022   2021 06 – 2022 09   march 2017   2012 m. lapkričio mėnesį
 // The scanner walks tokens once; each attempt looks at a bounded number of
 // tokens, so the pass is linear.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -16,9 +17,10 @@
 namespace tiltas::extract::detail {
 namespace {
 
-const std::unordered_map<std::string, int>& months() {
-  static const std::unordered_map<std::string, int> m = [] {
-    std::unordered_map<std::string, int> out;
+using MonthMap = std::unordered_map<std::string, int, SvHash, std::equal_to<>>;
+const MonthMap& months() {
+  static const MonthMap m = [] {
+    MonthMap out;
     const char* const en[] = {"january", "february", "march", "april", "may", "june", "july",
                               "august", "september", "october", "november", "december"};
     const char* const en3[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
@@ -375,7 +377,7 @@ bool range_word(const Doc& doc, std::size_t i) {
 
 int month_word(std::string_view folded) {
   const auto& m = months();
-  auto it = m.find(std::string(folded));
+  auto it = m.find(folded);
   return it == m.end() ? 0 : it->second;
 }
 
@@ -527,8 +529,12 @@ model::Period choose_period(const Doc& doc, Range block, const std::vector<DateM
                             std::vector<model::Finding>& findings) {
   model::Period period;
   std::vector<const DateMention*> in_block;
-  for (const auto& d : dates) {
-    if (d.first >= block.first && d.last <= block.last && d.start) in_block.push_back(&d);
+  // Dates are in text order: find the block's by binary search so that many
+  // records on one page stay linear.
+  auto it = std::lower_bound(dates.begin(), dates.end(), block.first,
+                             [](const DateMention& d, std::size_t v) { return d.first < v; });
+  for (; it != dates.end() && it->first < block.last; ++it) {
+    if (it->last <= block.last && it->start) in_block.push_back(&*it);
   }
   const DateMention* best = nullptr;
   int best_score = 0;
@@ -580,7 +586,7 @@ model::Period choose_period(const Doc& doc, Range block, const std::vector<DateM
             about_project = true;
           }
         }
-        if (!about_project) continue;
+        if (!about_project || bad_context(doc, *d)) continue;
         if (ended) period.end = d->start;
         else period.start = d->start;
         spans[ended ? "period.end" : "period.start"] = doc.span(d->first, d->last);

@@ -3,6 +3,7 @@
 // within a few words after it (a city before a country), its dates those in
 // the same clause. A trigger preceded by a number is a count ("5
 // international meetings"), which is an indicator, not an event.
+#include <algorithm>
 #include <string>
 
 #include "base/country.h"
@@ -167,12 +168,13 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
     bool has_place = first_place(doc, i + 1, b, place);
     // Dates in the trigger's clause.
     const DateMention* date = nullptr;
-    for (const auto& d : dates) {
-      if (d.first > i && d.first < next && d.start && !d.yearless) {
-        date = &d;
+    auto it = std::upper_bound(dates.begin(), dates.end(), i,
+                               [](std::size_t v, const DateMention& d) { return v < d.first; });
+    for (; it != dates.end() && it->first < next; ++it) {
+      if (it->start && !it->yearless) {
+        date = &*it;
         break;
       }
-      if (d.first >= next) break;
     }
     if (is_met) {
       // "met with ... in Larissa; ... in Thessaloniki; and ... in Athens":
@@ -217,7 +219,9 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
     e.span = doc.span(a, std::max(tend, date ? date->last : tend));
     // One event per place and date in a record.
     bool dup = false;
-    for (std::size_t k = 0; k < out.size(); ++k) {
+    // Compare with recent events only: duplicates are near each other, and
+    // this keeps a huge record linear.
+    for (std::size_t k = out.size() > 32 ? out.size() - 32 : 0; k < out.size(); ++k) {
       auto& o = out[k];
       bool same_place = o.place && e.place && *o.place == *e.place;
       bool same_date = o.start && e.start && *o.start == *e.start;

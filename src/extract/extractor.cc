@@ -3,6 +3,7 @@
 // read each record's fields from its own tokens.
 #include "extract/extractor.h"
 
+#include <algorithm>
 #include <string>
 
 #include "extract/internal.h"
@@ -14,13 +15,30 @@ using namespace detail;
 
 bool inside(const Range& r, std::size_t a, std::size_t b) { return a >= r.first && b <= r.last && a < b; }
 
+// The items of a text-ordered vector (by .first) that start inside [from, to):
+// binary search keeps pages with many records linear.
+template <typename T>
+std::pair<typename std::vector<T>::const_iterator, typename std::vector<T>::const_iterator> starting_in(
+    const std::vector<T>& v, std::size_t from, std::size_t to) {
+  auto by_first = [](const T& x, std::size_t pos) { return x.first < pos; };
+  auto a = std::lower_bound(v.begin(), v.end(), from, by_first);
+  auto b = std::lower_bound(a, v.end(), to, by_first);
+  return {a, b};
+}
+
 // The programme of a record: a "Program:" label in the record, a fund the
 // record says finances it, the page's programme, or a fund merely named.
 const ProgrammeMention* choose_programme(const std::vector<ProgrammeMention>& mentions, Range block,
                                          Range preamble) {
   const ProgrammeMention* best = nullptr;
   int best_rank = 0;
-  for (const auto& m : mentions) {
+  std::vector<const ProgrammeMention*> candidates;
+  for (Range r : {preamble, block}) {
+    auto [a, b] = starting_in(mentions, r.first, r.last);
+    for (auto it = a; it != b; ++it) candidates.push_back(&*it);
+  }
+  for (const ProgrammeMention* mp : candidates) {
+    const ProgrammeMention& m = *mp;
     int rank = 0;
     bool in_block = inside(block, m.first, m.last);
     bool in_pre = inside(preamble, m.first, m.last);
@@ -80,11 +98,17 @@ Extraction extract(std::string_view text, const Options& options) {
       p.spans["programme"] = doc.span(m->first, m->last);
     }
     std::vector<model::Participation> funders;
-    bool full_funding = false;  // a funding mention by full name, not acronym
-    for (const auto& m : programmes) {
-      if (m.funding && !m.measure && !m.labelled && m.last - m.first > 1) full_funding = true;
+    std::vector<const ProgrammeMention*> near;  // mentions in the preamble and the block
+    for (Range r : {seg.preamble, block.range}) {
+      auto [a, b] = starting_in(programmes, r.first, r.last);
+      for (auto it = a; it != b; ++it) near.push_back(&*it);
     }
-    for (const auto& m : programmes) {
+    bool full_funding = false;  // a funding mention by full name, not acronym
+    for (const ProgrammeMention* m : near) {
+      if (m->funding && !m->measure && !m->labelled && m->last - m->first > 1) full_funding = true;
+    }
+    for (const ProgrammeMention* mp : near) {
+      const ProgrammeMention& m = *mp;
       if (!m.funding || m.measure || m.labelled) continue;
       if (m.last - m.first == 1 && full_funding) continue;  // "(ACF)" after the full name
       if (!inside(block.range, m.first, m.last) && !inside(seg.preamble, m.first, m.last)) continue;
@@ -97,7 +121,9 @@ Extraction extract(std::string_view text, const Options& options) {
 
     if (!block.title_only) {
       p.period = choose_period(doc, block.range, dates, p.spans, p.findings);
-      for (const auto& m : money) {
+      auto [ma, mb] = starting_in(money, block.range.first, block.range.last);
+      for (auto mit = ma; mit != mb; ++mit) {
+        const MoneyMention& m = *mit;
         if (!inside(block.range, m.first, m.last)) continue;
         if (m.fund_level) {
           p.findings.push_back({"amounts", model::Severity::kInfo,

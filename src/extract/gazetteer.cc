@@ -562,9 +562,9 @@ struct Entry {
 
 struct Gazetteer {
   std::vector<Entity> entities;
-  std::unordered_map<std::string, std::vector<Entry>> by_first;
-  std::unordered_map<std::string, std::string> country_words;  // folded -> CC
-  std::unordered_set<std::string> demonyms;
+  std::unordered_map<std::string, std::vector<Entry>, SvHash, std::equal_to<>> by_first;
+  std::unordered_map<std::string, std::string, SvHash, std::equal_to<>> country_words;  // folded -> CC
+  std::unordered_set<std::string, SvHash, std::equal_to<>> demonyms;
 };
 
 std::vector<std::string> split_words(const std::string& folded) {
@@ -799,7 +799,7 @@ const Gazetteer& gazetteer() {
 std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
   if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return 0;
   const Gazetteer& g = gazetteer();
-  auto it = g.by_first.find(std::string(doc.f(i)));
+  auto it = g.by_first.find(doc.f(i));
   if (it == g.by_first.end()) return 0;
   const Entry* best = nullptr;
   std::size_t best_len = 0;
@@ -851,11 +851,11 @@ std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
 
 std::string country_of_word(std::string_view folded) {
   const Gazetteer& g = gazetteer();
-  auto it = g.country_words.find(std::string(folded));
+  auto it = g.country_words.find(folded);
   return it == g.country_words.end() ? std::string() : it->second;
 }
 
-bool is_demonym(std::string_view folded) { return gazetteer().demonyms.count(std::string(folded)) > 0; }
+bool is_demonym(std::string_view folded) { return gazetteer().demonyms.find(folded) != gazetteer().demonyms.end(); }
 
 std::string country_from_text(std::string_view raw) {
   Doc d = tokenize(raw);

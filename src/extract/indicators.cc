@@ -8,6 +8,7 @@
 // Status from the sentence (will/expected/bus -> planned; was/were/past
 // participles -> achieved), else from the section heading above it.
 #include <string>
+#include <unordered_map>
 
 #include "extract/internal.h"
 
@@ -35,8 +36,15 @@ bool excluded_unit(std::string_view w) {
       "p", "d", "a", "b", "c", "g", "i", "ii", "iii", "iv", "h", "s", "e", "v", "other", "others",
       "kita", "kiti", "dalyvaujant", "patvirtint", "pateikt", "antroj", "mazuos", "mazieji",
       "million", "billion", "vocational"};
+  // Short stems match whole words only ("per" must not exclude "persons").
+  static const std::string_view exact[] = {"per", "men", "val", "mil", "eur", "age", "gad", "proc", "lot"};
+  for (auto e : exact) {
+    if (w == e) return true;
+  }
   for (auto p : prefixes) {
-    if (p.size() <= 2 ? w == p : starts_with(w, p)) return true;
+    bool is_exact = p.size() <= 2;
+    for (auto e : exact) is_exact |= p == e;
+    if (is_exact ? w == p : starts_with(w, p)) return true;
   }
   return false;
 }
@@ -84,7 +92,8 @@ model::IndicatorStatus heading_status(const Doc& doc, Range block, std::size_t i
 }  // namespace
 
 int number_word(std::string_view w) {
-  static const std::pair<std::string_view, int> words[] = {
+  using Map = std::unordered_map<std::string, int, SvHash, std::equal_to<>>;
+  static const Map words = {
       {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
       {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
       {"twenty", 20}, {"thirty", 30}, {"fifty", 50}, {"hundred", 100},
@@ -93,10 +102,8 @@ int number_word(std::string_view w) {
       {"sesios", 6}, {"septynios", 7}, {"astuonios", 8}, {"devynios", 9},
       {"viens", 1}, {"divi", 2}, {"tris", 3}, {"cetri", 4}, {"pieci", 5},
   };
-  for (auto [k, v] : words) {
-    if (w == k) return v;
-  }
-  return -1;
+  auto it = words.find(w);
+  return it == words.end() ? -1 : it->second;
 }
 
 std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
@@ -169,7 +176,11 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     while (ue < block.last && words < 5) {
       if (doc.is_word(ue)) {
         if (doc.upper(ue) && !(doc.toks[ue].flags & kAllUpper) && words > 0) break;
-        if (doc.upper(ue) && !(doc.toks[ue].flags & kAllUpper) && words == 0) break;
+        if (doc.upper(ue) && !(doc.toks[ue].flags & kAllUpper) && words == 0) {
+          // "20,000 Europeans", "500 Lithuanians": people named by origin.
+          std::string_view w0 = doc.f(ue);
+          if (!(ends_with(w0, "ans") || ends_with(w0, "ers")) || w0.size() < 5) break;
+        }
         std::string_view w = doc.f(ue);
         if (words > 0 && word_in(w, {"will", "are", "is", "were", "was", "have", "has", "be", "and", "to",
                                      "in", "on", "for", "from", "at", "bus", "buvo", "ir", "i", "yra",

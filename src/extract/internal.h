@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -115,6 +116,8 @@ std::string lt_nominative_word(std::string_view word, bool head);
 // A whole organisation/place name: restores its head (last word) and the
 // adjectives agreeing with it.
 std::string lt_nominative_name(std::string_view name);
+// True when a folded word is a case form of a Lithuanian institution noun.
+bool lt_head_form(std::string_view folded);
 
 // gazetteer.cc
 struct PlaceInfo {
@@ -226,6 +229,13 @@ int number_word(std::string_view folded);
 // places.cc
 std::vector<model::Place> find_places(const Doc& doc, Range block,
                                       const std::vector<model::Participation>& orgs);
+
+// Hash for std::unordered_map<std::string, T, SvHash, std::equal_to<>> so
+// that lookups by string_view allocate nothing (hot paths look up every word).
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 // Small helpers used across readers.
 inline bool starts_with(std::string_view s, std::string_view p) {

@@ -11,6 +11,7 @@
 // text's case is better than an invented one.
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/internal.h"
@@ -118,6 +119,17 @@ std::string recase(std::string_view original, const std::string& nominative) {
 }
 
 }  // namespace
+
+bool lt_head_form(std::string_view folded) {
+  // Folded case forms of the head lexicon: a cheap filter before the exact
+  // (diacritic-sensitive) lookup.
+  static const std::unordered_set<std::string, SvHash, std::equal_to<>> forms = [] {
+    std::unordered_set<std::string, SvHash, std::equal_to<>> out;
+    for (const auto& [form, nom] : head_forms()) out.insert(fold_text(form));
+    return out;
+  }();
+  return forms.find(folded) != forms.end();
+}
 
 std::string lt_nominative_word(std::string_view word, bool head) {
   std::string lw = lower_first(word);

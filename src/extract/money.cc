@@ -207,8 +207,9 @@ void classify(const Doc& doc, std::size_t first, std::size_t last, MoneyMention&
       fund = true;
     }
   }
-  // "... per partner" after the sum.
+  // "... per partner" / "... in total" after the sum.
   for (std::size_t k = last; k < std::min(doc.size(), last + 3); ++k) {
+    if (doc.is_word(k, "total") || doc.is_word(k, "budget")) budget = true;
     if (doc.is_word(k, "per") && doc.is_word(k + 1) &&
         (doc.f(k + 1) == "partner" || doc.f(k + 1) == "participant" || doc.f(k + 1) == "person")) {
       other = true;

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_set>
+#include <unordered_map>
 
 #include "extract/internal.h"
 
@@ -131,8 +132,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split(const Doc& doc, std::size
   auto has_head = [&](std::size_t x, std::size_t y) {
     for (std::size_t k = x; k < y; ++k) {
       if (!doc.is_word(k)) continue;
-      if (en_org_head(doc.f(k)) || is_org_head(doc.f(k))) return true;
-      if (lt_nominative_word(doc.raw(k), true) != doc.raw(k)) return true;
+      if (en_org_head(doc.f(k)) || is_org_head(doc.f(k)) || lt_head_form(doc.f(k))) return true;
     }
     return false;
   };
@@ -191,7 +191,8 @@ std::string country_by_language(const Doc& doc, std::size_t a, std::size_t b) {
   }
   if (has({"ł", "ż", "ś", "ć", "ń", "Ł", "Ż", "Ś"})) return "PL";
   if (has({"ø", "æ", "å", "Ø", "Æ", "Å"})) return "NO";
-  if (has({"ā", "ē", "ī", "ū", "ģ", "ķ", "ļ", "ņ", "Ā", "Ē", "Ī"})) return "LV";
+  // "ū" is Lithuanian too; these are Latvian only.
+  if (has({"ā", "ē", "ī", "ģ", "ķ", "ļ", "ņ", "Ā", "Ē", "Ī"})) return "LV";
   if (has({"ė", "ų", "į", "Ė", "Ų", "Į"})) return "LT";
   if (has({"ð", "þ", "Þ"})) return "IS";
   // Greek capitals
@@ -369,6 +370,26 @@ void read_labels(const Doc& doc, Range block, std::vector<Cand>& out) {
           out.push_back(c);
         }
       } else {
+        // "Ludzas novada pašvaldība, Raiņa iela 16, Ludza": the part after
+        // the first comma is an address when a house number follows; its
+        // last town or country gives the country.
+        for (std::size_t q = a; q < stop; ++q) {
+          if (!doc.is_punct(q, ',')) continue;
+          std::size_t r = q + 1;
+          while (r < stop && !doc.is_punct(r, ',')) ++r;
+          bool number = false;
+          for (std::size_t t = q + 1; t < r; ++t) number |= doc.is_num(t);
+          if (!number) break;
+          for (std::size_t t = r; t < stop; ++t) {
+            PlaceInfo p;
+            if (std::size_t n = match_place(doc, t, p); n) {
+              if (country.empty() || p.is_country) country = p.country;
+              t += n - 1;
+            }
+          }
+          stop = q;
+          break;
+        }
         Cand c;
         c.a = a;
         c.b = stop;
@@ -441,7 +462,7 @@ void list_items(const Doc& doc, std::size_t a, std::size_t b, Role role, bool co
     std::size_t cut = y;
     for (std::size_t q = x; q < y; ++q) {
       if (doc.is_word(q) && !(doc.toks[q].flags & kUpperInitial) && !function_word(doc.f(q)) &&
-          !en_org_head(doc.f(q)) && !is_org_head(doc.f(q))) {
+          !en_org_head(doc.f(q)) && !is_org_head(doc.f(q)) && !lt_head_form(doc.f(q))) {
         bool in_lt_name = doc.language == "lt" || doc.language == "lv";
         if (!in_lt_name) {
           cut = q;
@@ -677,7 +698,7 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
       "pat", "yra", "buvo", "bus", "projekta", "projektas", "projektu", "projekto", "finansuoja",
       "igyvendino", "igyvendina", "lankesi", "vyko", "esanti", "tarptautiniais", "partneriais"};
   for (std::size_t i = block.first; i < block.last; ++i) {
-    if (!doc.is_word(i)) continue;
+    if (!doc.is_word(i) || !lt_head_form(doc.f(i))) continue;
     std::string_view raw = doc.raw(i);
     std::string nom = lt_nominative_word(raw, true);
     bool head = nom != raw || is_org_head(doc.f(i));
@@ -933,28 +954,6 @@ std::string cand_name(const Doc& doc, const Cand& c) {
   return n;
 }
 
-double jaccard(const std::string& x, const std::string& y) {
-  auto tx = fold_text(x), ty = fold_text(y);
-  std::unordered_set<std::string> a, b;
-  std::size_t p = 0;
-  auto fill = [](const std::string& s, std::unordered_set<std::string>& set) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-      std::size_t j = s.find(' ', i);
-      if (j == std::string::npos) j = s.size();
-      if (j > i) set.insert(s.substr(i, j - i));
-      i = j + 1;
-    }
-  };
-  (void)p;
-  fill(tx, a);
-  fill(ty, b);
-  if (a.empty() || b.empty()) return 0;
-  std::size_t inter = 0;
-  for (const auto& w : a) inter += b.count(w);
-  return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
-}
-
 }  // namespace
 
 bool is_org_head(std::string_view folded) {
@@ -1071,26 +1070,47 @@ std::vector<Participation> find_organisations(const Doc& doc, Range block, const
     out.push_back(p);
   }
   // One entry per organisation: the first (most trusted) reading wins, but a
-  // promoter or funder role is kept over a plain partner reading.
+  // promoter or funder role is kept over a plain partner reading. Names are
+  // folded once; only recent entries are compared, which keeps a huge
+  // record linear (duplicates are readings of one passage, close together).
   std::vector<Participation> unique;
+  std::vector<std::vector<std::string>> unique_words;
   for (auto& p : out) {
-    bool dup = false;
-    for (auto& u : unique) {
-      if (jaccard(u.name, p.name) >= 0.6) {
-        dup = true;
-        if (u.role == Role::kPartner && (p.role == Role::kPromoter || p.role == Role::kFunder) &&
-            !(p.role == Role::kFunder)) {
-          u.role = p.role;
-        }
-        if (!u.country && p.country) u.country = p.country;
-        if (p.name.size() > u.name.size() && u.role == p.role) {
-          u.name = p.name;
-          u.span = p.span;
-        }
-        break;
+    std::vector<std::string> words;
+    {
+      std::string f = fold_text(p.name);
+      std::size_t s = 0;
+      while (s < f.size()) {
+        std::size_t e = f.find(' ', s);
+        if (e == std::string::npos) e = f.size();
+        if (e > s) words.push_back(f.substr(s, e - s));
+        s = e + 1;
       }
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
     }
-    if (!dup) unique.push_back(std::move(p));
+    bool dup = false;
+    std::size_t from = unique.size() > 64 ? unique.size() - 64 : 0;
+    for (std::size_t k = from; k < unique.size(); ++k) {
+      auto& u = unique[k];
+      const auto& uw = unique_words[k];
+      std::size_t inter = 0;
+      for (const auto& w : words) inter += std::binary_search(uw.begin(), uw.end(), w) ? 1 : 0;
+      std::size_t uni = words.size() + uw.size() - inter;
+      if (uni == 0 || static_cast<double>(inter) / static_cast<double>(uni) < 0.6) continue;
+      dup = true;
+      if (u.role == Role::kPartner && p.role == Role::kPromoter) u.role = p.role;
+      if (!u.country && p.country) u.country = p.country;
+      if (p.name.size() > u.name.size() && u.role == p.role) {
+        u.name = p.name;
+        u.span = p.span;
+      }
+      break;
+    }
+    if (!dup) {
+      unique.push_back(std::move(p));
+      unique_words.push_back(std::move(words));
+    }
   }
   return unique;
 }

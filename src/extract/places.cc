@@ -53,13 +53,14 @@ std::vector<model::Place> find_places(const Doc& doc, Range block, const std::ve
   // Per gazetteer place: its mentions; the name shown is the one the text
   // itself writes in the nominative, else the nominative of an inflected form.
   std::vector<std::pair<std::string, Mention>> found;  // key: folded nominative + country
+  std::unordered_map<std::string, std::size_t> index;
   auto add = [&](const std::string& key, Mention m) {
-    for (auto& [k, old] : found) {
-      if (k == key) {
-        if (m.rank > old.rank) old = m;
-        return;
-      }
+    auto it = index.find(key);
+    if (it != index.end()) {
+      if (m.rank > found[it->second].second.rank) found[it->second].second = m;
+      return;
     }
+    index.emplace(key, found.size());
     found.emplace_back(key, std::move(m));
   };
   for (std::size_t i = block.first; i < block.last; ++i) {

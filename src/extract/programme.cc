@@ -7,6 +7,7 @@
 // selected the work (then it is also a funder organisation) or only names it
 // as a target ("applying for the Active Citizens' Fund", "to ACF").
 #include <string>
+#include <unordered_set>
 
 #include "extract/internal.h"
 
@@ -240,6 +241,13 @@ std::vector<ProgrammeMention> find_programmes(const Doc& doc) {
       continue;
     }
     if (!doc.is_word(i)) continue;
+    // Most words start no pattern: one set lookup decides.
+    static const std::unordered_set<std::string, SvHash, std::equal_to<>> firsts = [] {
+      std::unordered_set<std::string, SvHash, std::equal_to<>> f;
+      for (const Pattern& p : patterns()) f.emplace(p.words[0]);
+      return f;
+    }();
+    if (firsts.find(doc.f(i)) == firsts.end()) continue;
     for (const Pattern& p : pats) {
       if (!word_match(doc.f(i), p.words[0])) continue;
       if (p.acronym && !(doc.toks[i].flags & kAllUpper)) continue;

@@ -41,6 +41,7 @@ const std::vector<std::string>& fold_table() {
 }
 
 bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || (c > 0 && c < 0x20 && c != '\n');
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
          c == 0x202F || c == 0x2007 || c == 0xFEFF || c == 0x200B ||
          (c > 0x7F && u_isUWhiteSpace(c)) || (c > 0 && c < 0x20 && c != '\n');
@@ -103,7 +104,9 @@ Doc tokenize(std::string_view text) {
   while (i < n) {
     std::size_t start = i;
     UChar32 c;
-    {
+    if (p[i] < 0x80) {
+      c = p[i++];
+    } else {
       int32_t ii = 0;
       int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
       U8_NEXT(p + i, ii, len, c);
@@ -130,11 +133,23 @@ Doc tokenize(std::string_view text) {
       while (i < n && p[i] >= '0' && p[i] <= '9') doc.folded += static_cast<char>(p[i++]);
     } else if (c >= 0 && is_letter(c)) {
       t.kind = Tok::kWord;
-      bool first_upper = u_isupper(c) || u_istitle(c);
+      bool first_upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       bool all_upper = first_upper;
       int letters = 1;
       append_folded(doc.folded, c, table);
       while (i < n) {
+        // ASCII letters are most of every page: no ICU call for them.
+        unsigned char b = p[i];
+        if (b < 0x80) {
+          bool lower = b >= 'a' && b <= 'z';
+          bool upper = b >= 'A' && b <= 'Z';
+          if (!lower && !upper) break;
+          ++letters;
+          if (lower) all_upper = false;
+          doc.folded += static_cast<char>(upper ? b + 32 : b);
+          ++i;
+          continue;
+        }
         UChar32 d;
         int32_t ii = 0;
         int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
