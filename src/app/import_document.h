@@ -19,8 +19,9 @@ struct ImportedDocument {
 };
 
 // How the content is read: by the caller's hint, else by the source's
-// extension (".json" records; ".txt" and anything else plain text).
-enum class ContentKind { kAuto, kRecordsJson, kPlainText };
+// extension (".json" records; ".xml" IATI activities; ".csv" the projects
+// table of a Tiltas CSV export; ".txt" and anything else plain text).
+enum class ContentKind { kAuto, kRecordsJson, kPlainText, kIatiXml, kCsv };
 
 // Reads `content` (from `source`, a path or URL used for provenance and
 // messages) into records and stores them as drafts in one transaction.
@@ -30,7 +31,19 @@ enum class ContentKind { kAuto, kRecordsJson, kPlainText };
 Result<ImportedDocument> import_content(store::Store& store, std::string_view source, std::string_view content,
                                         ContentKind kind = ContentKind::kAuto);
 
-// Reads the file at `path` and imports it. kInvalidArgument when unreadable.
+// IATI XML: every iati-activity becomes a draft record; what does not fit
+// the registry becomes findings on the record, file-level remarks (DOCTYPE,
+// old versions) warnings. Entities are never expanded.
+//
+// CSV: rows become new draft records. A row whose id names a stored project
+// is an update, which blank cells must not overwrite; the Store interface
+// has no update yet, so such a file is kFailedPrecondition and nothing is
+// stored (ingest::apply_patch already merges).
+//
+// Reads the file at `path` and imports it; for a CSV projects table
+// NAME.csv, the sibling tables NAME-participations.csv and
+// NAME-indicators.csv are read with it when present. kInvalidArgument when
+// unreadable.
 Result<ImportedDocument> import_file(store::Store& store, const std::string& path,
                                      ContentKind kind = ContentKind::kAuto);
 
