@@ -14,6 +14,7 @@ namespace tiltas::extract::detail {
 namespace {
 
 bool activity_word(std::string_view w) {
+  if (w.empty() || (w[0] != 'a' && w[0] != 'v' && w[0] != 'd')) return false;
   return w == "activity" || w == "activities" || w == "action" || w == "actions" || w == "veikla" ||
          w == "veiklos" || w == "veiklu" || w == "aktivitate" || w == "aktivitates" || w == "dzialanie" ||
          w == "aktivitet";

@@ -5,6 +5,7 @@
 // international meetings"), which is an indicator, not an event.
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "base/country.h"
 #include "extract/internal.h"
@@ -20,10 +21,8 @@ bool trigger(std::string_view w) {
       "konferencija", "konferencijoje", "renginys", "rengini", "renginyje", "koncertas", "eitynes",
       "seminaras", "seminare", "lankesi", "vizite", "tiksanas", "konference", "seminars", "pasakums",
       "spotkanie", "konferencja", "wizyta", "besok", "mote", "konferanse"};
-  for (auto x : words) {
-    if (w == x) return true;
-  }
-  return false;
+  static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
+  return set.count(w) > 0;
 }
 
 bool ordinal_word(std::string_view w) {

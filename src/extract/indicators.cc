@@ -9,6 +9,7 @@
 // participles -> achieved), else from the section heading above it.
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/internal.h"
 
@@ -37,14 +38,19 @@ bool excluded_unit(std::string_view w) {
       "kita", "kiti", "dalyvaujant", "patvirtint", "pateikt", "antroj", "mazuos", "mazieji",
       "million", "billion", "vocational"};
   // Short stems match whole words only ("per" must not exclude "persons").
-  static const std::string_view exact[] = {"per", "men", "val", "mil", "eur", "age", "gad", "proc", "lot"};
-  for (auto e : exact) {
-    if (w == e) return true;
-  }
-  for (auto p : prefixes) {
-    bool is_exact = p.size() <= 2;
-    for (auto e : exact) is_exact |= p == e;
-    if (is_exact ? w == p : starts_with(w, p)) return true;
+  using Set = std::unordered_set<std::string_view>;
+  static const std::pair<Set, Set> sets = [] {
+    static const std::string_view exact[] = {"per", "men", "val", "mil", "eur", "euro", "euros", "age", "gad", "proc", "lot"};
+    Set whole(std::begin(exact), std::end(exact)), stems;
+    for (auto p : prefixes) {
+      if (p.size() <= 2 || whole.count(p)) whole.insert(p);
+      else stems.insert(p);
+    }
+    return std::make_pair(whole, stems);
+  }();
+  if (sets.first.count(w)) return true;
+  for (std::size_t len = 3; len <= w.size() && len <= 12; ++len) {
+    if (sets.second.count(w.substr(0, len))) return true;
   }
   return false;
 }

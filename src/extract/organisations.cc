@@ -502,8 +502,14 @@ std::size_t sentence_end(const Doc& doc, std::size_t i) {
 
 void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
   const std::size_t first = block.first, last = block.last;
+  // Words that open one of the patterns below; any other word is skipped
+  // with one lookup.
+  static const std::unordered_set<std::string_view> openers = {
+      "implemented", "led", "coordinated", "carried", "igyvendina", "vykdo", "lead", "cities", "towns",
+      "municipalities", "partners", "partneriai", "speakers", "representatives", "experts", "met",
+      "visited", "susitiko", "by"};
   for (std::size_t i = first; i < last; ++i) {
-    if (!doc.is_word(i)) continue;
+    if (!doc.is_word(i) || !openers.count(doc.f(i))) continue;
     std::string_view w = doc.f(i);
     std::size_t send = std::min<std::size_t>(sentence_end(doc, i), last);
     // "implemented by X together with (international) partners A, B"

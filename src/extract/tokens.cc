@@ -218,12 +218,39 @@ Doc tokenize(std::string_view text) {
 }
 
 std::string fold_text(std::string_view text) {
-  Doc d = tokenize(text);
+  // The token folding without building a Doc: letters folded, digits kept,
+  // anything else one space. Called on short names, many times per page.
+  const auto& table = fold_table();
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const std::size_t n = std::min<std::size_t>(text.size(), INT32_MAX);
   std::string out;
-  for (std::size_t k = 0; k < d.size(); ++k) {
-    if (d.toks[k].kind == Tok::kPunct) continue;
-    if (!out.empty()) out += ' ';
-    out += d.f(k);
+  out.reserve(n);
+  bool space = false;
+  bool in_digits = false;
+  std::size_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    if (p[i] < 0x80) {
+      c = p[i++];
+    } else {
+      int32_t ii = 0;
+      int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
+      U8_NEXT(p + i, ii, len, c);
+      i += static_cast<std::size_t>(ii);
+    }
+    bool digit = c >= '0' && c <= '9';
+    bool letter = c >= 0 && !digit && is_letter(c);
+    if (!digit && !letter) {
+      space = true;
+      in_digits = false;
+      continue;
+    }
+    // Letters and digits are separate tokens, as in tokenize().
+    if ((space || (digit != in_digits && !out.empty())) && !out.empty()) out += ' ';
+    space = false;
+    in_digits = digit;
+    if (digit) out += static_cast<char>(c);
+    else append_folded(out, c, table);
   }
   return out;
 }
