@@ -74,7 +74,8 @@ std::string public_message(const Error& error) {
 }  // namespace
 
 Audience audience_of(std::string_view path) {
-  return path == "/api" || path.starts_with("/api/") ? Audience::kApi : Audience::kPage;
+  if (path == "/api" || path.starts_with("/api/") || path == "/healthz") return Audience::kApi;
+  return Audience::kPage;
 }
 
 int http_status(ErrorCode code) { return mapping(code).status; }

@@ -12,7 +12,8 @@ namespace tiltas::http {
 // Whom a reply is for: API clients get JSON, browsers get pages.
 enum class Audience { kApi, kPage };
 
-// /api/ and everything below it is kApi; everything else kPage.
+// /api/ and everything below it, and /healthz (read by probes), are kApi;
+// everything else kPage.
 Audience audience_of(std::string_view path);
 
 // The HTTP status for `code` (the table in error_mapping.cc).

@@ -81,9 +81,18 @@ std::uint64_t parser_body_limit(std::size_t max_body_bytes) {
 struct Server::Impl {
   Impl(store::Store& store, const ServerOptions& options)
       : options(options), context{store}, grace_timer(io) {}
+  ~Impl() { wait(); }
 
   ServerOptions options;
   Context context;
+  // Declared before the io_context because write callbacks of responses
+  // still queued when it is destroyed run then (RESTinio reports them as
+  // failed writes) and touch these.
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> closed{false};
+  std::atomic<bool> threads_ended{false};
+  std::mutex join_mutex;
   // Declared before everything that uses it, so destroyed after it:
   // connections and timers hold references into it.
   asio::io_context io;
@@ -93,11 +102,6 @@ struct Server::Impl {
   std::unique_ptr<HttpServer> server;
   std::vector<std::thread> threads;
   std::uint16_t port = 0;
-
-  std::atomic<int> in_flight{0};
-  std::atomic<bool> stopping{false};
-  std::atomic<bool> closed{false};
-  std::mutex join_mutex;
 
   // The dispatcher: the one catch-all of the request path. Everything a
   // handler throws (a bug, or a library that throws where we did not expect
@@ -138,7 +142,7 @@ struct Server::Impl {
   }
 
   void finish_request() {
-    if (in_flight.fetch_sub(1) == 1 && closed.load()) io.stop();
+    if (in_flight.fetch_sub(1) == 1 && closed.load() && !threads_ended.load()) io.stop();
   }
 
   void stop() {
@@ -168,6 +172,7 @@ struct Server::Impl {
     for (auto& t : threads) {
       if (t.joinable()) t.join();
     }
+    threads_ended.store(true);
   }
 };
 

@@ -45,6 +45,7 @@ TEST(ErrorMapping, InternalDetailsStayInTheLog) {
 TEST(ErrorMapping, AudienceFollowsThePath) {
   EXPECT_EQ(audience_of("/api/v1/projects"), Audience::kApi);
   EXPECT_EQ(audience_of("/api"), Audience::kApi);
+  EXPECT_EQ(audience_of("/healthz"), Audience::kApi) << "probes read JSON";
   EXPECT_EQ(audience_of("/apidocs"), Audience::kPage) << "only the /api/ folder is the API";
   EXPECT_EQ(audience_of("/projects/1"), Audience::kPage);
 }
