@@ -1,6 +1,7 @@
 // The tiltas command line, end to end: the real binary, a real SQLite file.
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <string>
 
@@ -73,6 +74,56 @@ TEST_F(Cli, BadFileIsNamedAndStoresNothingWhileGoodFilesGoOn) {
   ASSERT_EQ(rows.size(), 1u) << "only the good file's record is stored";
   EXPECT_EQ(rows[0]["title"], "Good one");
   EXPECT_EQ(rows[0]["review_state"], "draft");
+}
+
+TEST_F(Cli, BadSourcesAreNamedWithTheirReasonAndTheRestIsImported) {
+  std::filesystem::create_directories(dir_.file("in/sub"));
+  write("in/good.txt", "The project \"Green yards\" is implemented by VšĮ Kiemai (Lithuania).\n");
+  write("in/sub/good.html", "<html><body><nav>Menu</nav><main><h1>Safe streets</h1><p>Partner: Oslo kommune (Norway)</p></main></body></html>");
+  write("in/empty.txt", "");
+  write("in/binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  write("in/latin1.txt", "Projekto vykdytojas: Kauno \xe8ia\n");
+  write("in/broken.pdf", "%PDF-1.4\nnot really a pdf at all");
+  write("in/.hidden.txt", "never read");
+  {
+    std::ofstream big(dir_.file("in/huge.txt"), std::ios::binary);
+    std::string line(1024 * 1024, 'a');
+    for (int i = 0; i < 50; ++i) big << line;
+  }
+  auto r = tiltas("import --json " + shell_quote(dir_.file("in")));
+  EXPECT_EQ(r.exit_code, 65) << "some sources failed: " << r.output;
+  auto json_start = r.output.find("{\n");
+  ASSERT_NE(json_start, std::string::npos) << r.output;
+  auto summary = nlohmann::json::parse(r.output.substr(json_start));
+  EXPECT_EQ(summary["documents"]["new"], 2) << r.output;
+  EXPECT_EQ(summary["documents"]["failed"], 5) << r.output;
+  std::map<std::string, std::string> reasons;
+  for (const auto& f : summary["failures"]) {
+    reasons[std::filesystem::path(f["source"].get<std::string>()).filename().string()] = f["message"];
+  }
+  struct Expect {
+    const char* file;
+    const char* reason_part;
+  } expected[] = {
+      {"empty.txt", "empty"},
+      {"binary.txt", "binary"},
+      {"latin1.txt", "invalid UTF-8 at line 1"},
+      {"broken.pdf", "PDF"},
+      {"huge.txt", "over the limit"},
+  };
+  for (const auto& e : expected) {
+    ASSERT_TRUE(reasons.count(e.file)) << e.file << " is named\n" << r.output;
+    EXPECT_NE(reasons[e.file].find(e.reason_part), std::string::npos) << e.file << ": " << reasons[e.file];
+  }
+  EXPECT_FALSE(reasons.count(".hidden.txt")) << "hidden files are skipped";
+}
+
+TEST_F(Cli, StandardInputIsASource) {
+  auto r = run_command("printf 'Project period: 1 July 2022 to 31 December 2023\\n' | " + std::string(TILTAS_BINARY) +
+                       " --db " + shell_quote(db_) + " import --json -");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto summary = nlohmann::json::parse(r.output);
+  EXPECT_EQ(summary["documents"]["new"], 1);
 }
 
 TEST_F(Cli, PublishShowAndListWorkTogether) {
