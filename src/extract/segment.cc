@@ -64,7 +64,10 @@ bool projects_heading(const Doc& doc, Range line) {
   for (std::size_t k = line.first; k < line.last; ++k) {
     if (!doc.is_word(k)) continue;
     std::string_view w = doc.f(k);
-    if (w == "projects" || w == "projektai" || w == "projektuose" || w == "projektu" || w == "projekti" ||
+    // "projektu" is the Lithuanian genitive plural, but the Polish genitive
+    // singular ("W ramach projektu:" = within the project).
+    if ((w == "projektu" && doc.language == "lt") || w == "projects" || w == "projektai" ||
+        w == "projektuose" || w == "projekti" ||
         w == "projekty" || w == "prosjekter" || w == "projektiem" || w == "projektus") {
       projects = true;
     }

@@ -99,6 +99,61 @@ int words_between(const Doc& doc, std::size_t a, std::size_t b) {
   return n;
 }
 
+// The page's first line read as a title: 3 to 16 words, not a sentence, not
+// a label or a sum, not shouted, cut at " | " and before a trailing period
+// ("Title | 2021 06 – 2022 09", "Title 06 2021 – 09 2022").
+std::optional<TitleGuess> heading_line(const Doc& doc, std::size_t first) {
+  if (first >= doc.size()) return std::nullopt;
+  const Range& line = doc.lines[doc.toks[first].line];
+  std::size_t a = line.first, b = line.last;
+  if (b - a > 40) return std::nullopt;
+  // Markup leftovers ("## Heading", "<h2>") are not names.
+  if (doc.toks[a].kind == Tok::kPunct && (doc.toks[a].cp == '#' || doc.toks[a].cp == '<')) return std::nullopt;
+  // Cut at "|" and at a trailing date range.
+  for (std::size_t k = a; k < b; ++k) {
+    if (doc.is_punct(k, '|')) {
+      b = k;
+      break;
+    }
+  }
+  {
+    Doc sub = tokenize(doc.raw(a, b));
+    auto found = find_dates(sub);
+    if (!found.empty() && found.back().range && found.back().last == sub.size()) b = a + found.back().first;
+  }
+  int words = 0, upper_words = 0, caps = 0;
+  for (std::size_t k = a; k < b; ++k) {
+    if (!doc.is_word(k)) continue;
+    ++words;
+    if (doc.upper(k)) ++upper_words;
+    if (doc.toks[k].flags & kAllUpper) ++caps;
+    // Verbs of a news sentence or a page label make it no title.
+    std::string_view w = doc.f(k);
+    if (w == "is" || w == "are" || w == "was" || w == "were" || w == "has" || w == "have" || w == "buvo" ||
+        w == "yra" || w == "igyvendino" || w == "igyvendina" || w == "more" || w == "information") {
+      return std::nullopt;
+    }
+    if (starts_with(w, "project") || starts_with(w, "projekt") || w == "projects") return std::nullopt;
+  }
+  if (words < 3 || words > 16 || caps * 2 > words) return std::nullopt;
+  for (std::size_t k = a; k < b; ++k) {
+    const Token& t = doc.toks[k];
+    if (t.kind == Tok::kPunct && (t.cp == 0x20AC || t.cp == '.' || t.cp == '?' || t.cp == '!')) {
+      // A full stop ends a sentence; "Comenius. Baigiamasis ..." is a kicker and a sentence.
+      return std::nullopt;
+    }
+    if (t.kind == Tok::kWord && (doc.f(k) == "eur" || doc.f(k) == "euro")) return std::nullopt;
+  }
+  // "Label: value" lines with a short label are labels.
+  for (std::size_t k = a; k < b && k < a + 4; ++k) {
+    if (doc.is_punct(k, ':') && k + 1 < b && (doc.is_num(k + 1) || k <= a + 2)) return std::nullopt;
+  }
+  TitleGuess g;
+  g.title = finish(doc, a, b, g.span);
+  if (g.title.empty()) return std::nullopt;
+  return g;
+}
+
 }  // namespace
 
 std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_page) {
@@ -132,7 +187,9 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
     TitleGuess t;
     t.title = finish(doc, a, b, t.span);
     if (t.title.empty()) continue;
-    if (after_project && closed) return t;
+    if (after_project && closed) {
+      return t;
+    }
     if (after_project && !closed && !unclosed && words <= 25) {
       // Only when the quote runs to the end of its line ("Project “Title").
       unclosed = t;
@@ -151,6 +208,10 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
     }
   }
   if (heading) return heading;
+  // A heading line that begins with the quoted name gives the full title
+  // ("CoastCycle – pajūrio dviračių maršrutai" over „CoastCycle“).
+  std::optional<TitleGuess> quoted_after_project;
+  (void)quoted_after_project;
   if (unclosed) return unclosed;
   // 4. "project TETRAS (Technology transfer for ...)".
   for (std::size_t i = first; i + 3 < last; ++i) {
@@ -180,6 +241,8 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
     g.title = finish(doc, a + 4, b, g.span);
     if (!g.title.empty()) return g;
   }
+  // A heading line of its own (a name, not a sentence or a label).
+  if (auto h = heading_line(doc, first)) return h;
   // "Title 06 2021 – 09 2022": a heading carrying the period.
   std::vector<DateMention> dates;
   {
