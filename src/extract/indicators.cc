@@ -36,7 +36,7 @@ bool excluded_unit(std::string_view w) {
       "respondent", "staff", "employee", "darbuotoj", "darbinink", "nr", "no", "point", "chapter", "page",
       "p", "d", "a", "b", "c", "g", "i", "ii", "iii", "iv", "h", "s", "e", "v", "other", "others",
       "kita", "kiti", "dalyvaujant", "patvirtint", "pateikt", "antroj", "mazuos", "mazieji",
-      "million", "billion", "vocational"};
+      "million", "billion", "vocational", "menes", "valand", "krypt", "is", "out", "val", "nedel", "savaites"};
   // Short stems match whole words only ("per" must not exclude "persons").
   using Set = std::unordered_set<std::string_view>;
   static const std::pair<Set, Set> sets = [] {
@@ -58,7 +58,8 @@ bool excluded_unit(std::string_view w) {
 bool future_word(std::string_view w) {
   return word_in(w, {"will", "shall", "expected", "planned", "plan", "plans", "aims", "aim", "foreseen",
                      "target", "targets", "intended", "would", "bus", "numatoma", "numatyta", "planuojama",
-                     "siekiama", "planuojami", "numatomi", "tiks", "planots", "bedzie", "zostanie", "vil",
+                     "siekiama", "planuojami", "numatomi", "tiks", "planots", "bedzie", "zostanie", "vil", "dalyvaus",
+                     "lankys", "susipazins", "parengs", "surengs", "isbandys",
                      "skal", "proposed", "envisaged", "include", "includes"});
 }
 
@@ -66,7 +67,8 @@ bool past_word(std::string_view w) {
   // Finite past verbs only: participles ("persons trained") are part of
   // units and say nothing about the tense.
   return word_in(w, {"was", "were", "had", "took", "participated", "attended", "benefited", "buvo", "vyko",
-                     "dalyvavo", "ivyko", "igyvendino", "lankesi", "tika", "bija", "ended", "gathered",
+                     "dalyvavo", "ivyko", "igyvendino", "lankesi", "tika", "bija", "ended", "gathered", "surengta",
+                     "surengti", "parenge", "isleido", "pasiekta", "organizavo", "vyko", "sukurta", "ivykdyta",
                      "visited", "reached", "achieved"});
 }
 
@@ -114,6 +116,7 @@ int number_word(std::string_view w) {
 
 std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
   std::vector<model::Indicator> out;
+  int block_future = -1, block_past = -1;  // tense counts of the record, computed on demand
   for (std::size_t i = block.first; i < block.last; ++i) {
     double value = -1;
     const Token& t = doc.toks[i];
@@ -179,8 +182,41 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     // punctuation other than "/" and at verbs of the clause.
     std::size_t ue = u;
     int words = 0;
-    while (ue < block.last && words < 5) {
+    const bool lt = doc.language == "lt" || doc.language == "lv";
+    const int max_words = lt ? 6 : 5;
+    bool verb_seen = false;
+    while (ue < block.last && words < max_words + (verb_seen ? 4 : 0)) {
       if (doc.is_word(ue)) {
+        std::string_view wv = doc.f(ue);
+        // "27 coaches from Kaunas and Bergen took part ...": the origin is
+        // skipped, the verb phrase kept.
+        if (!lt && words > 0 && wv == "from" && doc.upper(ue + 1)) {
+          std::size_t q = ue + 1;
+          while (q < block.last && (doc.upper(q) || doc.is_word(q, "and"))) ++q;
+          if (doc.is_word(q) && (ends_with(doc.f(q), "ed") || doc.f(q) == "took" || doc.f(q) == "take")) {
+            ue = q;
+            continue;
+          }
+        }
+        if (!lt && words > 0 && !verb_seen &&
+            (wv == "took" || wv == "take" || wv == "takes" || (ends_with(wv, "ed") && wv.size() > 4))) {
+          verb_seen = true;
+          ++words;
+          ++ue;
+          continue;
+        }
+        if (verb_seen && (wv == "and" || wv == "which" || wv == "who")) break;
+        if (verb_seen) {
+          ++words;
+          ++ue;
+          continue;
+        }
+        if (lt && words > 0) {
+          if (wv == "ir" || wv == "bei" || wv == "kurie" || wv == "kuriuose") break;
+          ++words;
+          ++ue;
+          continue;
+        }
         if (doc.upper(ue) && !(doc.toks[ue].flags & kAllUpper) && words > 0) break;
         if (doc.upper(ue) && !(doc.toks[ue].flags & kAllUpper) && words == 0) {
           // "20,000 Europeans", "500 Lithuanians": people named by origin.
@@ -262,6 +298,27 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     if (future > 0 && future >= past) ind.status = model::IndicatorStatus::kPlanned;
     else if (past > 0) ind.status = model::IndicatorStatus::kAchieved;
     else ind.status = heading_status(doc, block, i);
+    if (ind.status == model::IndicatorStatus::kUnknown) {
+      // A "Results:" label on the line, else the tense of the record.
+      std::size_t l0 = line_first(doc, i);
+      for (std::size_t k = l0; k < i && k < l0 + 3; ++k) {
+        if (doc.is_word(k) && (doc.f(k) == "results" || doc.f(k) == "rezultatai") && doc.is_punct(k + 1, ':')) {
+          ind.status = model::IndicatorStatus::kAchieved;
+        }
+      }
+    }
+    if (ind.status == model::IndicatorStatus::kUnknown) {
+      if (block_future < 0) {
+        block_future = block_past = 0;
+        for (std::size_t k = block.first; k < block.last && k < block.first + 4000; ++k) {
+          if (!doc.is_word(k)) continue;
+          if (future_word(doc.f(k))) ++block_future;
+          if (past_word(doc.f(k))) ++block_past;
+        }
+      }
+      if (block_past > block_future) ind.status = model::IndicatorStatus::kAchieved;
+      else if (block_future > block_past) ind.status = model::IndicatorStatus::kPlanned;
+    }
     out.push_back(ind);
     i = unit_end > i ? unit_end - 1 : i;
   }
