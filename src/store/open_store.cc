@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 
@@ -17,7 +18,7 @@ std::string_view to_string(DocumentOutcome outcome) {
 Result<std::unique_ptr<Store>> open_store(std::string_view url) {
   auto starts = [&](std::string_view p) { return url.substr(0, p.size()) == p; };
   if (starts("postgresql://") || starts("postgres://")) {
-    return make_error(ErrorCode::kUnavailable, "this build of Tiltas has no PostgreSQL backend yet");
+    return open_postgres_store(std::string(url));
   }
   std::string_view path = url;
   if (starts("sqlite:")) path.remove_prefix(7);

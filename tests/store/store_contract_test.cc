@@ -10,6 +10,7 @@
 
 #include "base/hash.h"
 #include "store/store.h"
+#include "support/postgres_test_db.h"
 #include "support/temp_dir.h"
 
 namespace tiltas::store {
@@ -36,13 +37,19 @@ std::vector<Backend> backends() {
        }},
       {"postgres",
        [](testing::TempDir&, std::string& skip) -> std::unique_ptr<Store> {
-         const char* url = std::getenv("TILTAS_TEST_POSTGRES_URL");
-         if (!url || !*url) {
-           skip = "TILTAS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against";
+         // The server: TILTAS_TEST_POSTGRES_URL, else the one the ctest
+         // fixture started; each test gets a fresh database on it.
+         auto server = testing::postgres_test_url(skip);
+         if (!server) return nullptr;
+         auto url = testing::fresh_postgres_database(*server);
+         if (!url) {
+           ADD_FAILURE() << url.error().message;
+           skip = "no test database";
            return nullptr;
          }
-         auto s = open_store(url);
-         if (!s) skip = "PostgreSQL backend unavailable: " + s.error().message;
+         auto s = open_store(*url);
+         EXPECT_TRUE(s) << s.error().message;
+         if (!s) skip = "cannot open the PostgreSQL store";
          return s ? std::move(*s) : nullptr;
        }},
   };

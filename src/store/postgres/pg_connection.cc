@@ -1,0 +1,394 @@
+#include "store/postgres/pg_connection.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+namespace tiltas::store::postgres {
+namespace {
+
+// Parameter type Oids (pg_type.dat); text for strings, so that an operator
+// like `$4 || '-99'` has one reading.
+constexpr Oid kInt8 = 20;
+constexpr Oid kText = 25;
+constexpr Oid kFloat8 = 701;
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  for (std::size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+}
+
+// The password a connection string carries, to scrub from messages even if
+// a server or library were to echo it.
+std::string password_of(const std::string& conninfo) {
+  char* err = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &err);
+  PQfreemem(err);
+  std::string out;
+  if (!options) return out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (std::strcmp(o->keyword, "password") == 0 && o->val) out = o->val;
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
+// The number of $n parameters in `sql`: the highest n outside quotes.
+int count_parameters(std::string_view sql) {
+  int highest = 0;
+  char quote = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      int n = 0;
+      std::size_t j = i + 1;
+      for (; j < sql.size() && sql[j] >= '0' && sql[j] <= '9'; ++j) n = n * 10 + (sql[j] - '0');
+      highest = std::max(highest, n);
+      i = j - 1;
+    }
+  }
+  return highest;
+}
+
+bool is_transient(std::string_view state) {
+  // 08: connection exceptions; 57P01-03: the server is shutting down or
+  // starting; 53300: too many connections; 40001/40P01: serialization
+  // failure, deadlock; 55P03: lock not available.
+  return state.substr(0, 2) == "08" || state == "57P01" || state == "57P02" || state == "57P03" ||
+         state == "53300" || state == "40001" || state == "40P01" || state == "55P03";
+}
+
+void ignore_notice(void*, const char*) {}
+
+}  // namespace
+
+std::string redact_conninfo(std::string_view conninfo) {
+  std::string s(conninfo);
+  auto starts = [&](std::string_view p) { return s.compare(0, p.size(), p) == 0; };
+  if (starts("postgresql://") || starts("postgres://")) {
+    // user:password@ ends at the last '@': a password may hold any
+    // character, and cutting too much is the safe mistake here.
+    std::size_t authority = s.find("://") + 3;
+    std::size_t at = s.rfind('@');
+    std::size_t rest = authority;
+    if (at != std::string::npos && at > authority) {
+      std::size_t colon = s.find(':', authority);
+      if (colon != std::string::npos && colon < at) {
+        s.replace(colon + 1, at - colon - 1, "***");
+        at = colon + 4;
+      }
+      rest = at;
+    }
+    for (std::size_t query = s.find('?', rest); query != std::string::npos;) {
+      std::size_t key = query + 1;
+      std::size_t next = s.find('&', key);
+      std::size_t stop = next == std::string::npos ? s.size() : next;
+      std::size_t eq = s.find('=', key);
+      if (eq != std::string::npos && eq < stop && s.compare(key, eq - key, "password") == 0) {
+        s.replace(eq + 1, stop - eq - 1, "***");
+        stop = eq + 4;
+      }
+      query = stop < s.size() ? stop : std::string::npos;
+    }
+    return s;
+  }
+  // "key = value" pairs; a value may be 'quoted' with \-escapes.
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t key_start = i;
+    while (i < s.size() && s[i] != '=' && s[i] != ' ') ++i;
+    std::string key = s.substr(key_start, i - key_start);
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size() || s[i] != '=') {
+      out.append(s, key_start, i - key_start);
+      continue;
+    }
+    ++i;  // '='
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t value_start = i;
+    if (i < s.size() && s[i] == '\'') {
+      for (++i; i < s.size() && s[i] != '\''; ++i) {
+        if (s[i] == '\\') ++i;
+      }
+      if (i < s.size()) ++i;
+    } else {
+      while (i < s.size() && s[i] != ' ') ++i;
+    }
+    out += key;
+    out += '=';
+    out += key == "password" ? std::string("***") : s.substr(value_start, i - value_start);
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i < s.size()) out += ' ';
+  }
+  return out;
+}
+
+Result<Connection> Connection::open(const std::string& conninfo) {
+  // Keywords before "dbname" are defaults the URL may override; those after
+  // it are what Tiltas requires.
+  const char* keys[] = {"application_name", "connect_timeout", "dbname", "client_encoding", nullptr};
+  const char* values[] = {"tiltas", "10", conninfo.c_str(), "UTF8", nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, 1);
+  std::string secret = password_of(conninfo);
+  if (!conn) return make_error(ErrorCode::kUnavailable, "cannot connect to PostgreSQL: out of memory");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string message = trim(PQerrorMessage(conn));
+    if (const char* used = PQpass(conn); used && *used) replace_all(message, used, "***");
+    replace_all(message, secret, "***");
+    PQfinish(conn);
+    return make_error(ErrorCode::kUnavailable,
+                      fmt::format("cannot connect to PostgreSQL at {}: {}", redact_conninfo(conninfo), message));
+  }
+  if (const char* used = PQpass(conn); secret.empty() && used) secret = used;
+  PQsetNoticeProcessor(conn, ignore_notice, nullptr);
+  return Connection(conn, std::move(secret));
+}
+
+Connection::Connection(Connection&& other) noexcept
+    : conn_(other.conn_),
+      secret_(std::move(other.secret_)),
+      parameter_counts_(std::move(other.parameter_counts_)),
+      prepared_(std::move(other.prepared_)),
+      changes_(other.changes_) {
+  other.conn_ = nullptr;
+}
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+  if (this != &other) {
+    if (conn_) PQfinish(conn_);
+    conn_ = other.conn_;
+    secret_ = std::move(other.secret_);
+    parameter_counts_ = std::move(other.parameter_counts_);
+    prepared_ = std::move(other.prepared_);
+    changes_ = other.changes_;
+    other.conn_ = nullptr;
+  }
+  return *this;
+}
+
+Connection::~Connection() {
+  if (conn_) PQfinish(conn_);
+}
+
+bool Connection::broken() const { return !conn_ || PQstatus(conn_) != CONNECTION_OK; }
+
+bool Connection::in_transaction() const {
+  return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE;
+}
+
+std::string Connection::server_version() const {
+  int v = conn_ ? PQserverVersion(conn_) : 0;
+  return fmt::format("{}.{}", v / 10000, v % 10000);
+}
+
+std::string Connection::scrub(std::string message) const {
+  replace_all(message, secret_, "***");
+  return message;
+}
+
+Error Connection::error_from(pg_result* result, std::string_view what) const {
+  std::string state;
+  std::string message;
+  if (result) {
+    if (const char* s = PQresultErrorField(result, PG_DIAG_SQLSTATE)) state = s;
+    if (const char* m = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)) message = m;
+    if (const char* d = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL)) message += fmt::format(" ({})", d);
+    if (message.empty()) message = trim(PQresultErrorMessage(result));
+  }
+  if (message.empty()) message = trim(conn_ ? PQerrorMessage(conn_) : "no connection");
+  message = scrub(fmt::format("postgres: {}: {}", what, message));
+  ErrorCode code = ErrorCode::kInternal;
+  if (broken() || is_transient(state)) {
+    code = ErrorCode::kUnavailable;
+  } else if (state == "23505" || state == "42P04") {  // unique_violation, duplicate_database
+    code = ErrorCode::kAlreadyExists;
+  }
+  return Error{code, std::move(message), {}};
+}
+
+Status Connection::exec(std::string_view sql) {
+  std::string owned(sql);
+  PGresult* r = PQexec(conn_, owned.c_str());
+  ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    Error e = error_from(r, "statement failed");
+    PQclear(r);
+    return unexpected(std::move(e));
+  }
+  PQclear(r);
+  return ok();
+}
+
+Result<Statement> Connection::cached(const std::string& sql) {
+  auto it = parameter_counts_.find(sql);
+  if (it == parameter_counts_.end()) it = parameter_counts_.emplace(sql, count_parameters(sql)).first;
+  return Statement(this, &it->first, it->second);
+}
+
+void Statement::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }
+
+Statement::Statement(Connection* conn, const std::string* sql, int parameter_count)
+    : conn_(conn), sql_(sql), values_(static_cast<std::size_t>(parameter_count)),
+      types_(static_cast<std::size_t>(parameter_count), kText) {}
+
+Statement::~Statement() = default;
+
+void Statement::set(int n, std::optional<std::string> value, unsigned type) {
+  if (n < 1 || n > static_cast<int>(values_.size())) {
+    if (!bind_error_) bind_error_ = Error{ErrorCode::kInternal, fmt::format("postgres: no parameter ${} in: {}", n, *sql_), {}};
+    return;
+  }
+  values_[static_cast<std::size_t>(n - 1)] = std::move(value);
+  types_[static_cast<std::size_t>(n - 1)] = type;
+}
+
+Statement& Statement::bind(int n, std::int64_t v) {
+  set(n, std::to_string(v), kInt8);
+  return *this;
+}
+
+Statement& Statement::bind(int n, double v) {
+  // fmt writes the shortest text that reads back as the same double, in
+  // every locale.
+  set(n, fmt::format("{}", v), kFloat8);
+  return *this;
+}
+
+Statement& Statement::bind(int n, std::string_view v) {
+  if (v.find('\0') != std::string_view::npos && !bind_error_) {
+    bind_error_ = Error{ErrorCode::kInvalidArgument, "text with a NUL byte cannot be stored in PostgreSQL", {}};
+  }
+  set(n, std::string(v), kText);
+  return *this;
+}
+
+Statement& Statement::bind(int n, const std::optional<std::string>& v) {
+  if (v) return bind(n, std::string_view(*v));
+  set(n, std::nullopt, kText);
+  return *this;
+}
+
+Statement& Statement::bind(int n, const std::optional<std::int64_t>& v) {
+  if (v) return bind(n, *v);
+  set(n, std::nullopt, kInt8);
+  return *this;
+}
+
+Statement& Statement::bind_null(int n) {
+  set(n, std::nullopt, 0);
+  return *this;
+}
+
+Result<bool> Statement::step() {
+  if (!result_) {
+    if (bind_error_) return unexpected(*bind_error_);
+    PGconn* c = conn_->conn_;
+    // One prepared statement per SQL text and parameter types: the types are
+    // fixed when a statement is prepared.
+    std::string key(reinterpret_cast<const char*>(types_.data()), types_.size() * sizeof(unsigned));
+    key += *sql_;
+    auto it = conn_->prepared_.find(key);
+    if (it == conn_->prepared_.end()) {
+      std::string name = fmt::format("tiltas_{}", conn_->prepared_.size() + 1);
+      PGresult* r = PQprepare(c, name.c_str(), sql_->c_str(), static_cast<int>(types_.size()), types_.data());
+      if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+        Error e = conn_->error_from(r, "cannot prepare statement");
+        PQclear(r);
+        return unexpected(std::move(e));
+      }
+      PQclear(r);
+      it = conn_->prepared_.emplace(std::move(key), std::move(name)).first;
+    }
+    std::vector<const char*> params(values_.size(), nullptr);
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      if (values_[i]) params[i] = values_[i]->c_str();
+    }
+    PGresult* r = PQexecPrepared(c, it->second.c_str(), static_cast<int>(params.size()), params.data(), nullptr,
+                                 nullptr, 0);
+    ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      Error e = conn_->error_from(r, "statement failed");
+      PQclear(r);
+      return unexpected(std::move(e));
+    }
+    result_.reset(r);
+    rows_ = PQntuples(r);
+    row_ = -1;
+    const char* tuples = PQcmdTuples(r);
+    conn_->changes_ = (tuples && *tuples) ? std::strtoll(tuples, nullptr, 10) : 0;
+  }
+  ++row_;
+  return row_ < rows_;
+}
+
+Status Statement::run() {
+  auto r = step();
+  if (!r) return unexpected(r.error());
+  reset();
+  return ok();
+}
+
+void Statement::reset() {
+  result_.reset();
+  row_ = -1;
+  rows_ = 0;
+  bind_error_.reset();
+  for (auto& v : values_) v.reset();
+  for (auto& t : types_) t = kText;
+}
+
+const char* Statement::value(int col) const { return PQgetvalue(result_.get(), row_, col); }
+
+bool Statement::is_null(int col) const { return PQgetisnull(result_.get(), row_, col) != 0; }
+
+std::int64_t Statement::int64(int col) const {
+  std::int64_t v = 0;
+  const char* s = value(col);
+  std::from_chars(s, s + std::strlen(s), v);
+  return v;
+}
+
+double Statement::real(int col) const {
+  double v = 0;
+  const char* s = value(col);
+  std::size_t n = std::strlen(s);
+  // PostgreSQL writes "Infinity"; from_chars reads "inf" and "infinity" in
+  // any case, but not a leading '+'.
+  std::from_chars(s, s + n, v);
+  return v;
+}
+
+std::string Statement::text(int col) const {
+  if (is_null(col)) return {};
+  return std::string(value(col), static_cast<std::size_t>(PQgetlength(result_.get(), row_, col)));
+}
+
+std::optional<std::string> Statement::opt_text(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return text(col);
+}
+
+std::optional<std::int64_t> Statement::opt_int64(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return int64(col);
+}
+
+}  // namespace tiltas::store::postgres

@@ -1,0 +1,272 @@
+// What only the PostgreSQL backend has to get right beyond the contract suite
+// (which runs on it too): passwords never shown, errors mapped to codes, a
+// newer schema refused, concurrent importers kept from duplicating, and
+// connections the server dropped replaced. Runs against the server of
+// support/postgres_test_db.h; skips without one.
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "base/hash.h"
+#include "store/postgres/pg_connection.h"
+#include "store/postgres/postgres_store.h"
+#include "store/store.h"
+#include "support/postgres_test_db.h"
+
+namespace tiltas::store {
+namespace {
+
+using namespace tiltas::model;
+
+TEST(PostgresConninfo, RedactsThePasswordInEveryForm) {
+  struct Case {
+    std::string in;
+    std::string out;
+    std::string why;
+  };
+  const std::vector<Case> cases = {
+      {"postgresql://reg:s3cret@db.example:5432/tiltas", "postgresql://reg:***@db.example:5432/tiltas",
+       "the usual URL"},
+      {"postgres://reg:s3cret@db/tiltas?sslmode=require", "postgres://reg:***@db/tiltas?sslmode=require",
+       "the short scheme, with a query"},
+      {"postgresql://reg@db/tiltas?sslmode=disable&password=s3cret", "postgresql://reg@db/tiltas?sslmode=disable&password=***",
+       "a password in the query"},
+      {"postgresql://reg:s3/c?r@t@db/tiltas", "postgresql://reg:***@db/tiltas",
+       "unencoded / ? @ in the password: cut up to the last @"},
+      {"host=db user=reg password=s3cret dbname=tiltas", "host=db user=reg password=*** dbname=tiltas",
+       "key=value form"},
+      {"host=db password = 's3 cr\\'et' dbname=tiltas", "host=db password=*** dbname=tiltas",
+       "a quoted value with spaces and an escaped quote"},
+      {"postgresql://db/tiltas", "postgresql://db/tiltas", "nothing to hide"},
+  };
+  for (const auto& c : cases) {
+    std::string got = postgres::redact_conninfo(c.in);
+    EXPECT_EQ(got, c.out) << c.why;
+    EXPECT_EQ(got.find("s3"), std::string::npos) << c.why;
+  }
+}
+
+// The password of a postgresql://user:password@... URL.
+std::string password_in(const std::string& url) {
+  std::size_t authority = url.find("://") + 3;
+  std::size_t at = url.rfind('@');
+  std::size_t colon = url.find(':', authority);
+  if (at == std::string::npos || colon == std::string::npos || colon > at) return "";
+  return url.substr(colon + 1, at - colon - 1);
+}
+
+Document make_document(const std::string& source, const std::string& text) {
+  Document d;
+  d.source = source;
+  d.name = "page";
+  d.sha256 = sha256_hex(text);
+  d.language = "en";
+  d.media_type = "text/plain";
+  d.text = text;
+  return d;
+}
+
+Project make_project(const std::string& title, std::vector<Participation> partners) {
+  Project p;
+  p.default_language = "en";
+  p.titles.set("en", title);
+  p.programme = "Active Citizens Fund";
+  p.period.start = PartialDate::parse_iso("2021-06").value();
+  p.participations = std::move(partners);
+  return p;
+}
+
+class PostgresStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string why;
+    auto server = testing::postgres_test_url(why);
+    if (!server) GTEST_SKIP() << why;
+    server_ = *server;
+    auto url = testing::fresh_postgres_database(server_);
+    ASSERT_TRUE(url) << url.error().message;
+    url_ = *url;
+  }
+
+  std::unique_ptr<Store> open(std::size_t pool_size = kDefaultPostgresPoolSize) {
+    auto s = open_postgres_store(url_, pool_size);
+    EXPECT_TRUE(s) << s.error().message;
+    return s ? std::move(*s) : nullptr;
+  }
+
+  postgres::Connection admin() {
+    auto c = postgres::Connection::open(url_);
+    EXPECT_TRUE(c) << c.error().message;
+    return std::move(*c);
+  }
+
+  std::string server_;
+  std::string url_;
+};
+
+TEST_F(PostgresStore, OpenStoreSelectsItByScheme) {
+  auto s = open_store(url_);
+  ASSERT_TRUE(s) << s.error().message;
+  std::string d = (*s)->describe();
+  EXPECT_EQ(d.rfind("postgresql 15.", 0), 0u) << d;
+  std::string password = password_in(url_);
+  ASSERT_FALSE(password.empty()) << "the fixture's server takes a password over TCP";
+  EXPECT_EQ(d.find(password), std::string::npos) << "describe() is logged: no password in it";
+  EXPECT_NE(d.find(":***@"), std::string::npos) << d;
+}
+
+TEST_F(PostgresStore, ConnectionFailuresAreUnavailableAndNeverShowThePassword) {
+  std::string real = password_in(url_);
+  ASSERT_FALSE(real.empty());
+  struct Case {
+    std::string url;
+    std::string server_says;
+    std::string why;
+  };
+  std::string wrong = url_;
+  wrong.replace(wrong.find(real), real.size(), "wrong-pw-7731");
+  std::string no_server = "postgresql://tiltas_test:" + real + "@127.0.0.1:1/postgres";
+  std::string no_database = url_.substr(0, url_.rfind('/')) + "/no_such_database";
+  const std::vector<Case> cases = {
+      {wrong, "password authentication failed", "the server refuses the login"},
+      {no_server, "127.0.0.1", "nothing listens on the port"},
+      {no_database, "no_such_database", "the database does not exist"},
+  };
+  for (const auto& c : cases) {
+    auto s = open_store(c.url);
+    ASSERT_FALSE(s) << c.why;
+    EXPECT_EQ(s.error().code, ErrorCode::kUnavailable) << c.why;
+    EXPECT_NE(s.error().message.find(c.server_says), std::string::npos) << c.why << ": " << s.error().message;
+    EXPECT_EQ(s.error().message.find(real), std::string::npos) << c.why;
+    EXPECT_EQ(s.error().message.find("wrong-pw-7731"), std::string::npos) << c.why;
+  }
+}
+
+TEST_F(PostgresStore, RefusesASchemaFromANewerTiltas) {
+  ASSERT_TRUE(open());
+  auto c = admin();
+  ASSERT_TRUE(c.exec("INSERT INTO schema_migrations VALUES (999, 'future', 'now')"));
+  auto s = open_postgres_store(url_);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(s.error().message.find("999"), std::string::npos) << s.error().message;
+  EXPECT_EQ(s.error().message.find(password_in(url_)), std::string::npos);
+}
+
+TEST_F(PostgresStore, MigrationsUseIdentityKeysAndRunOnce) {
+  ASSERT_TRUE(open());
+  ASSERT_TRUE(open()) << "a second open finds the schema current";
+  auto c = admin();
+  auto st = c.cached("SELECT COUNT(*) FROM schema_migrations");
+  ASSERT_TRUE(st);
+  ASSERT_TRUE(st->step().value());
+  EXPECT_EQ(st->int64(0), 1);
+  auto id = c.cached(
+      "SELECT is_identity, data_type FROM information_schema.columns WHERE table_name = $1 AND column_name = 'id'");
+  ASSERT_TRUE(id);
+  id->bind(1, "projects");
+  ASSERT_TRUE(id->step().value());
+  EXPECT_EQ(id->text(0), "YES");
+  EXPECT_EQ(id->text(1), "bigint");
+}
+
+TEST_F(PostgresStore, UniqueViolationIsAlreadyExists) {
+  ASSERT_TRUE(open());
+  auto c = admin();
+  const std::string insert =
+      "INSERT INTO documents (source, name, sha256, imported_at) VALUES ($1, 'n', $2, '2024-01-01T00:00:00Z')";
+  auto first = c.cached(insert);
+  ASSERT_TRUE(first);
+  first->bind(1, "a.txt").bind(2, "same-hash");
+  ASSERT_TRUE(first->run());
+  auto second = c.cached(insert);
+  ASSERT_TRUE(second);
+  second->bind(1, "b.txt").bind(2, "same-hash");
+  auto r = second->run();
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kAlreadyExists) << r.error().message;
+}
+
+TEST_F(PostgresStore, AFailedImportRollsBackAndTheConnectionServesTheNext) {
+  auto store = open(1);  // one connection: the next import must reuse it
+  ASSERT_TRUE(store);
+  auto bad = store->import_document(make_document("a.txt", std::string("nul \0 byte", 10)),
+                                    {make_project("A", {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}}})});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument) << bad.error().message;
+  EXPECT_EQ(store->counts().value().documents, 0);
+  auto good = store->import_document(make_document("a.txt", "fine"),
+                                     {make_project("A", {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}}})});
+  ASSERT_TRUE(good) << good.error().message;
+  auto c = store->counts().value();
+  EXPECT_EQ(c.documents, 1);
+  EXPECT_EQ(c.organisations, 1);
+}
+
+// Without the writer lock, importers that each find no "Oslo City
+// Municipality" yet would each create one.
+TEST_F(PostgresStore, ConcurrentImportersDoNotDuplicateOrganisations) {
+  // Two stores stand for two processes; each has a pool for its threads.
+  auto a = open(3);
+  auto b = open(3);
+  ASSERT_TRUE(a && b);
+  constexpr int kThreads = 6;
+  constexpr int kDocumentsEach = 10;
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Store& store = t % 2 ? *a : *b;
+      for (int i = 0; i < kDocumentsEach; ++i) {
+        std::string name = "t" + std::to_string(t) + "d" + std::to_string(i);
+        auto r = store.import_document(
+            make_document(name + ".txt", name),
+            {make_project(name, {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}},
+                                 {"VšĮ Bendruomenių tiltai", "LT", Role::kPromoter, {}, {}}})});
+        if (!r) ++failures;
+        (void)store.counts();  // readers run beside the writers
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto c = a->counts().value();
+  EXPECT_EQ(c.documents, kThreads * kDocumentsEach);
+  EXPECT_EQ(c.organisations, 2);
+}
+
+TEST_F(PostgresStore, AConnectionTheServerDroppedIsReplaced) {
+  auto store = open(1);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->counts());
+  // Ends the store's session (as a server restart or an idle timeout would)
+  // and waits until it is gone; returns how many sessions were ended.
+  auto end_sessions = [&] {
+    auto c = admin();
+    auto kill = c.cached(
+        "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+    EXPECT_TRUE(kill) << kill.error().message;
+    int ended = 0;
+    for (;;) {
+      auto row = kill->step();
+      EXPECT_TRUE(row) << row.error().message;
+      if (!row || !*row) break;
+      ++ended;
+    }
+    return ended;
+  };
+  ASSERT_EQ(end_sessions(), 1) << "the store's one connection";
+  auto read = store->counts();
+  ASSERT_TRUE(read) << "a read retries once on a fresh connection: " << read.error().message;
+  ASSERT_EQ(end_sessions(), 1);
+  auto write = store->import_document(make_document("a.txt", "after"), {});
+  ASSERT_TRUE(write) << "a write whose BEGIN found the connection dead starts anew: " << write.error().message;
+  EXPECT_EQ(store->counts().value().documents, 1);
+}
+
+}  // namespace
+}  // namespace tiltas::store
