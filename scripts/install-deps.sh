@@ -14,9 +14,10 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
   libgumbo-dev libpoppler-cpp-dev libpugixml-dev libkainjow-mustache-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev"
 
-# Tests also need: schema validation, the fuzzing compiler and runtime.
+# Tests also need: schema validation, the fuzzing compiler and runtime, and a
+# PostgreSQL 15 server (with the RUM index) that the store tests start.
 if [ "$profile" = test ]; then
-  packages="$packages libxml2-utils clang libclang-rt-14-dev"
+  packages="$packages libxml2-utils clang libclang-rt-14-dev postgresql-15 postgresql-15-rum"
 fi
 
 missing=""
