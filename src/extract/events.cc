@@ -126,7 +126,19 @@ bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
 
 }  // namespace
 
-std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates) {
+std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates,
+                                      const std::vector<model::Participation>& orgs) {
+  // Towns known from organisation names: "Karlshamn Municipality (Sweden)".
+  auto town_country = [&](std::string_view folded_word) -> std::string {
+    for (const auto& o : orgs) {
+      if (!o.country) continue;
+      std::string f = fold_text(o.name);
+      if (starts_with(f, folded_word) && (f.size() == folded_word.size() || f[folded_word.size()] == ' ')) {
+        return *o.country;
+      }
+    }
+    return {};
+  };
   std::vector<model::Event> out;
   std::vector<std::size_t> sentence_of_event;
   std::vector<std::size_t> triggers;
@@ -134,6 +146,8 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
     if (!doc.is_word(i)) continue;
     std::string_view w = doc.f(i);
     if (trigger(w)) {
+      // "Tromsø Youth Debate Forum": a trigger inside a name is no event.
+      if (doc.upper(i) && i > block.first && doc.upper(i - 1) && !(doc.toks[i].flags & kSentenceStart)) continue;
       // "March" the month is a date, not a march.
       if (w == "march" && (doc.is_num(i + 1) || (i > 0 && doc.is_num(i - 1)))) continue;
       // A count ("5 international meetings", "1 visit") is an indicator.
@@ -165,6 +179,73 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
     bool is_met = doc.f(i) == "met";
     Found place;
     bool has_place = first_place(doc, i + 1, b, place);
+    if (!has_place || place.info.is_country) {
+      // "a workshop in Sandomierz on 18–19 January 2016", "visit Lofoten":
+      // a capitalised word after in/on/to (or right after "visit") that is
+      // not a month, a demonym or the start of an organisation's name.
+      for (std::size_t k = i + 1; k + 1 < b; ++k) {
+        bool prep = doc.is_word(k, "in") || doc.is_word(k, "on") || doc.is_word(k, "to") ||
+                    (k == i + 1 && (doc.f(i) == "visit" || doc.f(i) == "visited"));
+        std::size_t c = (k == i + 1 && (doc.f(i) == "visit" || doc.f(i) == "visited") && doc.upper(k)) ? k : k + 1;
+        if (!prep || !doc.upper(c) || (doc.toks[c].flags & kAllUpper)) continue;
+        std::string_view cw = doc.f(c);
+        if (month_word(cw) || is_demonym(cw) || cw == "the" || starts_org_name(doc, c, 1)) continue;
+        if (!country_of_word(cw).empty()) continue;
+        std::size_t e = c + 1;
+        // "Schwedt/Oder"
+        if (doc.is_punct(e, '/') && doc.glued(e) && doc.upper(e + 1) && doc.glued(e + 1)) e += 2;
+        std::string country = town_country(cw);
+        if (doc.is_punct(e, '(')) {
+          std::size_t close = e + 1;
+          while (close < b && close < e + 4 && !doc.is_punct(close, ')')) ++close;
+          std::string c2 = country_from_text(doc.raw(e + 1, close));
+          if (!c2.empty()) country = c2;
+        }
+        if (country.empty() && !has_place) {
+          // Unknown town with no country: keep it only with a date.
+          country.clear();
+        }
+        if (country.empty()) continue;
+        place.at = c;
+        place.len = e - c;
+        place.info = PlaceInfo{clean(doc.raw(c, e)), country, false, false, clean(doc.raw(c, e)), false};
+        has_place = true;
+        break;
+      }
+    }
+    // "forums were held in Tauragė (12 May 2021), Jurbarkas (9 September
+    // 2021) and Šilalė (18 November 2021)": one event per dated town.
+    {
+      std::vector<std::pair<Found, const DateMention*>> dated;
+      for (std::size_t k = i + 1; k < send; ++k) {
+        PlaceInfo p;
+        std::size_t n = match_place(doc, k, p);
+        if (!n || p.is_country || !doc.is_punct(k + n, '(')) {
+          if (n) k += n - 1;
+          continue;
+        }
+        auto it2 = std::lower_bound(dates.begin(), dates.end(), k + n + 1,
+                                    [](const DateMention& d, std::size_t v) { return d.first < v; });
+        if (it2 != dates.end() && it2->first == k + n + 1 && it2->start && !it2->yearless) {
+          dated.push_back({Found{k, n, p}, &*it2});
+        }
+        k += n - 1;
+      }
+      if (dated.size() >= 2) {
+        for (auto& [f, d] : dated) {
+          model::Event e;
+          e.title = clean(doc.raw(i, i + 1)) + " in " + f.info.name;
+          e.place = f.info.name;
+          e.country = f.info.country;
+          e.start = d->start;
+          if (d->range) e.end = d->end;
+          e.span = doc.span(f.at, d->last);
+          out.push_back(e);
+          sentence_of_event.push_back(doc.toks[i].sentence);
+        }
+        continue;
+      }
+    }
     // Dates in the trigger's clause.
     const DateMention* date = nullptr;
     auto it = std::upper_bound(dates.begin(), dates.end(), i,

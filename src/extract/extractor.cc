@@ -168,9 +168,24 @@ Extraction extract(std::string_view text, const Options& options) {
 
     if (!block.title_only) {
       p.activities = find_activities(doc, block.range);
-      p.events = find_events(doc, block.range, dates);
+      p.events = find_events(doc, block.range, dates, p.participations);
       p.indicators = find_indicators(doc, block.range);
       p.places = find_places(doc, block.range, p.participations);
+      // Towns where the record's events happen are places of work too.
+      for (const auto& e : p.events) {
+        if (!e.place || !e.country) continue;
+        if (country_of_word(fold_text(*e.place)) == *e.country) continue;  // a country, not a town
+        bool known = false;
+        std::string fe = fold_text(*e.place);
+        for (const auto& pl : p.places) known |= fold_text(pl.name) == fe;
+        if (!known) {
+          model::Place pl;
+          pl.name = *e.place;
+          pl.country = e.country;
+          pl.span = e.span;
+          p.places.push_back(pl);
+        }
+      }
     }
     ex.records.push_back(std::move(p));
   }

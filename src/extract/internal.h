@@ -218,8 +218,11 @@ bool is_org_head(std::string_view folded);
 std::vector<model::Activity> find_activities(const Doc& doc, Range block);
 
 // events.cc
-std::vector<model::Event> find_events(const Doc& doc, Range block,
-                                      const std::vector<DateMention>& dates);
+// `orgs` are the record's organisations: a town named in an organisation's
+// name with a stated country ("Ustka Municipality (Poland)") places events
+// in that town.
+std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates,
+                                      const std::vector<model::Participation>& orgs);
 
 // indicators.cc
 std::vector<model::Indicator> find_indicators(const Doc& doc, Range block);
