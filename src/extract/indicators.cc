@@ -56,20 +56,22 @@ bool excluded_unit(std::string_view w) {
 }
 
 bool future_word(std::string_view w) {
-  return word_in(w, {"will", "shall", "expected", "planned", "plan", "plans", "aims", "aim", "foreseen",
+  static const std::unordered_set<std::string_view> set = {"will", "shall", "expected", "planned", "plan", "plans", "aims", "aim", "foreseen",
                      "target", "targets", "intended", "would", "bus", "numatoma", "numatyta", "planuojama",
                      "siekiama", "planuojami", "numatomi", "tiks", "planots", "bedzie", "zostanie", "vil", "dalyvaus",
                      "lankys", "susipazins", "parengs", "surengs", "isbandys",
-                     "skal", "proposed", "envisaged", "include", "includes"});
+                     "skal", "proposed", "envisaged", "include", "includes"};
+  return set.count(w) > 0;
 }
 
 bool past_word(std::string_view w) {
   // Finite past verbs only: participles ("persons trained") are part of
   // units and say nothing about the tense.
-  return word_in(w, {"was", "were", "had", "took", "participated", "attended", "benefited", "buvo", "vyko",
+  static const std::unordered_set<std::string_view> set = {"was", "were", "had", "took", "participated", "attended", "benefited", "buvo", "vyko",
                      "dalyvavo", "ivyko", "igyvendino", "lankesi", "tika", "bija", "ended", "gathered", "surengta",
                      "surengti", "parenge", "isleido", "pasiekta", "organizavo", "vyko", "sukurta", "ivykdyta",
-                     "visited", "reached", "achieved"});
+                     "visited", "reached", "achieved"};
+  return set.count(w) > 0;
 }
 
 // Status from a heading line above the number within the block.

@@ -87,7 +87,36 @@ bool is_close_quote(std::uint32_t cp) {
 }
 bool is_quote(std::uint32_t cp) { return is_open_quote(cp) || is_close_quote(cp); }
 
-std::string clean(std::string_view raw) { return text::collapse_whitespace(text::trim(raw)); }
+std::string clean(std::string_view raw) {
+  // Trim and collapse whitespace runs (ASCII, NBSP and the Unicode spaces
+  // tokenize() skips) to one space; a fast path because every name passes here.
+  std::string out;
+  out.reserve(raw.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
+  const std::size_t n = std::min<std::size_t>(raw.size(), INT32_MAX);
+  bool pending = false;
+  std::size_t i = 0;
+  while (i < n) {
+    std::size_t start = i;
+    UChar32 c;
+    if (p[i] < 0x80) {
+      c = p[i++];
+    } else {
+      int32_t ii = 0;
+      int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
+      U8_NEXT(p + i, ii, len, c);
+      i += static_cast<std::size_t>(ii);
+    }
+    if (c == '\n' || (c >= 0 && is_space(c))) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out.append(raw.data() + start, i - start);
+  }
+  return out;
+}
 
 Doc tokenize(std::string_view text) {
   Doc doc;

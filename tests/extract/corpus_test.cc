@@ -63,8 +63,8 @@ TEST(ExtractCorpusTest, SharedRealPages) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.91 when this was written.
-  EXPECT_GE(f1, 0.89) << table;
+  // Achieved 0.921 when this was written.
+  EXPECT_GE(f1, 0.90) << table;
 }
 
 TEST(ExtractCorpusTest, TiltasTestPages) {
@@ -74,7 +74,8 @@ TEST(ExtractCorpusTest, TiltasTestPages) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  EXPECT_GE(f1, 0.62) << table;
+  // Achieved 0.667 when this was written.
+  EXPECT_GE(f1, 0.645) << table;
 }
 
 }  // namespace
