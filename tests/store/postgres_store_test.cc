@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "base/hash.h"
@@ -190,20 +191,30 @@ TEST_F(PostgresStore, UniqueViolationIsAlreadyExists) {
   EXPECT_EQ(r.error().code, ErrorCode::kAlreadyExists) << r.error().message;
 }
 
-TEST_F(PostgresStore, AFailedImportRollsBackAndTheConnectionServesTheNext) {
-  auto store = open(1);  // one connection: the next import must reuse it
+TEST_F(PostgresStore, TextPostgreSQLCannotStoreIsInvalidAndRollsBack) {
+  struct Case {
+    std::string text;
+    std::string why;
+  };
+  const std::vector<Case> cases = {
+      {std::string("nul \0 byte", 10), "PostgreSQL text cannot hold a NUL byte (SQLite's can)"},
+      {"bad \xff byte", "nor invalid UTF-8, which the server refuses"},
+  };
+  auto store = open(1);  // one connection: every import after a failure must reuse it
   ASSERT_TRUE(store);
-  auto bad = store->import_document(make_document("a.txt", std::string("nul \0 byte", 10)),
-                                    {make_project("A", {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}}})});
-  ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument) << bad.error().message;
-  EXPECT_EQ(store->counts().value().documents, 0);
+  for (const auto& c : cases) {
+    auto bad = store->import_document(make_document("a.txt", c.text),
+                                      {make_project("A", {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}}})});
+    ASSERT_FALSE(bad) << c.why;
+    EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument) << c.why << ": " << bad.error().message;
+    EXPECT_EQ(store->counts().value().documents, 0) << c.why;
+  }
   auto good = store->import_document(make_document("a.txt", "fine"),
                                      {make_project("A", {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}}})});
   ASSERT_TRUE(good) << good.error().message;
-  auto c = store->counts().value();
-  EXPECT_EQ(c.documents, 1);
-  EXPECT_EQ(c.organisations, 1);
+  auto counts = store->counts().value();
+  EXPECT_EQ(counts.documents, 1);
+  EXPECT_EQ(counts.organisations, 1);
 }
 
 // Without the writer lock, importers that each find no "Oslo City
@@ -221,7 +232,7 @@ TEST_F(PostgresStore, ConcurrentImportersDoNotDuplicateOrganisations) {
     threads.emplace_back([&, t] {
       Store& store = t % 2 ? *a : *b;
       for (int i = 0; i < kDocumentsEach; ++i) {
-        std::string name = "t" + std::to_string(t) + "d" + std::to_string(i);
+        std::string name = fmt::format("t{}d{}", t, i);
         auto r = store.import_document(
             make_document(name + ".txt", name),
             {make_project(name, {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}},

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -82,7 +83,7 @@ inline Result<std::string> fresh_postgres_database(const std::string& server) {
   static std::mutex naming;
   std::lock_guard lock(naming);
   auto* created = detail::created_postgres_databases;
-  std::string name = "tiltas_test_" + std::to_string(::getpid()) + "_" + std::to_string(created->count() + 1);
+  std::string name = fmt::format("tiltas_test_{}_{}", ::getpid(), created->count() + 1);
   auto url = store::create_postgres_database(server, name);
   if (url) created->add(server, name);
   return url;

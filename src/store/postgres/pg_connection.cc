@@ -220,6 +220,8 @@ Error Connection::error_from(pg_result* result, std::string_view what) const {
     code = ErrorCode::kUnavailable;
   } else if (state == "23505" || state == "42P04") {  // unique_violation, duplicate_database
     code = ErrorCode::kAlreadyExists;
+  } else if (state == "22021" || state == "22P05") {
+    code = ErrorCode::kInvalidArgument;  // text that is not valid UTF-8
   }
   return Error{code, std::move(message), {}};
 }

@@ -23,8 +23,12 @@ constexpr std::int64_t kWriterLock = 0x74696c746173;
 
 // The server backend of sql::SqlStore.
 //
-// Reads run on any pooled connection, in autocommit: each statement sees a
-// committed snapshot (MVCC), and nothing a read does blocks a writer.
+// Reads run on any pooled connection in a read-only REPEATABLE READ
+// transaction: one snapshot for all the statements of a call, so that a
+// project and its child rows, or a page and its total, come from the same
+// committed state even while an import commits (on SQLite the single
+// serialised connection gives the same). Read-only transactions take no
+// locks that block writers and never fail to serialize.
 //
 // Writes run in one transaction that first takes a transaction-scoped
 // advisory lock, so that writers of the database take turns exactly as they
@@ -53,31 +57,36 @@ class PostgresBackend {
 
   template <class F>
   auto read(F&& f) -> decltype(f(std::declval<Connection&>())) {
-    for (int attempt = 0;; ++attempt) {
-      auto lease = pool_->acquire();
-      if (!lease) return unexpected(lease.error());
-      auto result = f(**lease);
-      // A connection the server closed since its last use (restart, idle
-      // timeout, terminated backend) fails its first statement; a read is
-      // safe to repeat, once, on a fresh connection.
-      if (result || attempt > 0 || !(*lease)->broken()) return result;
-    }
+    return run(f, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false);
   }
 
   template <class F>
   auto write(F&& f) -> decltype(f(std::declval<Connection&>())) {
+    return run(f, "BEGIN", true);
+  }
+
+  const std::string& name() const { return redacted_url_; }
+  std::string describe() const { return fmt::format("postgresql {} ({})", version_, redacted_url_); }
+
+ private:
+  // Runs f in a transaction opened by `begin`; commits when f succeeds. A
+  // connection the server closed since its last use (restart, idle timeout,
+  // terminated backend) fails at BEGIN, before anything was done: that
+  // attempt is repeated once on a fresh connection, and so is a failed read.
+  template <class F>
+  auto run(F& f, const char* begin, bool lock) -> decltype(f(std::declval<Connection&>())) {
     for (int attempt = 0;; ++attempt) {
       auto lease = pool_->acquire();
       if (!lease) return unexpected(lease.error());
       Connection& c = **lease;
-      if (auto s = begin(c); !s) {
-        // Nothing was done yet: a connection found dead here is replaced.
+      if (auto s = start(c, begin, lock); !s) {
         if (attempt == 0 && c.broken()) continue;
         return unexpected(s.error());
       }
       auto result = f(c);
       if (!result) {
         (void)c.exec("ROLLBACK");
+        if (!lock && attempt == 0 && c.broken()) continue;
         return result;
       }
       if (auto s = c.exec("COMMIT"); !s) return unexpected(s.error());
@@ -85,16 +94,16 @@ class PostgresBackend {
     }
   }
 
-  const std::string& name() const { return redacted_url_; }
-  std::string describe() const { return fmt::format("postgresql {} ({})", version_, redacted_url_); }
-
- private:
-  static Status begin(Connection& c) {
-    if (auto s = c.exec("BEGIN"); !s) return s;
-    auto lock = c.cached("SELECT pg_advisory_xact_lock($1)");
-    if (!lock) return unexpected(lock.error());
-    lock->bind(1, kWriterLock);
-    return lock->run();
+  static Status start(Connection& c, const char* begin, bool lock) {
+    if (auto s = c.exec(begin); !s) return s;
+    if (!lock) return ok();
+    // Like SQLite's busy timeout: a writer that waits this long for another
+    // gives up with kUnavailable (lock_not_available) rather than hang.
+    if (auto s = c.exec("SET LOCAL lock_timeout = '30s'"); !s) return s;
+    auto st = c.cached("SELECT pg_advisory_xact_lock($1)");
+    if (!st) return unexpected(st.error());
+    st->bind(1, kWriterLock);
+    return st->run();
   }
 
   std::string redacted_url_;  // never the password
