@@ -319,7 +319,7 @@ TEST_F(HttpServerTest, ProjectPageShowsEveryPublicField) {
       {"Residents learn how councils work.", "description"},
       {"Gyventojai mokosi, kaip veikia tarybos.", "description translations"},
       {"Active Citizens Fund", "programme"},
-      {"bilateral_initiative", "kind"},
+      {"bilateral initiative", "kind, as words"},
       {"completed", "status"},
       {"2021-06 \u2013 2022-08-31", "period"},
       {"148,680.12 EUR", "amount, exact from minor units"},

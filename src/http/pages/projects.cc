@@ -45,6 +45,19 @@ std::string amount_text(const model::Amount& amount) {
   return fmt::format("{}{}.{:02} {}", negative ? "-" : "", grouped, magnitude % 100, amount.currency);
 }
 
+// Wire names read as words on pages: "bilateral_initiative" -> "bilateral initiative".
+std::string label(std::string_view wire_name) {
+  std::string out(wire_name);
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
+}
+
+std::string status_text(model::ProjectStatus status) {
+  return status == model::ProjectStatus::kUnknown ? std::string(kUnknown) : label(model::to_string(status));
+}
+
 std::string number_text(double value) { return fmt::format("{}", value); }
 
 data string_or_empty(const std::optional<std::string>& s) { return data(s.value_or("")); }
@@ -84,8 +97,8 @@ data project_view(const model::Project& p) {
   set_list(view, "titles", localized_list(p.titles, p.default_language), !p.titles.empty());
   set_list(view, "descriptions", localized_list(p.descriptions, p.default_language), !p.descriptions.empty());
   view.set("programme", p.programme.value_or(std::string(kUnknown)));
-  view.set("kind", std::string(model::to_string(p.kind)));
-  view.set("status", std::string(model::to_string(p.status)));
+  view.set("kind", label(model::to_string(p.kind)));
+  view.set("status", status_text(p.status));
   view.set("period", period_text(p.period.start, p.period.end));
 
   data amounts = data::type::list;
@@ -175,8 +188,9 @@ Result<Reply> project_list(const Context& context, const Request& request) {
     item.set("title", p.title.empty() ? std::string("(untitled)") : p.title);
     item.set("language", p.language);
     item.set("programme", p.programme.value_or(""));
+    item.set("has_programme", p.programme ? data::type::bool_true : data::type::bool_false);
     item.set("period", period_text(p.period.start, p.period.end));
-    item.set("kind", std::string(model::to_string(p.kind)));
+    item.set("kind", label(model::to_string(p.kind)));
     items.push_back(item);
   }
   data view;
