@@ -118,7 +118,7 @@ model::OptionalSpan read_span(const S& st, int col) {
 }
 
 template <class Backend>
-  requires SqlConnection<typename Backend::Connection>
+requires SqlConnection<typename Backend::Connection>
 class SqlStore final : public Store {
   using Connection = typename Backend::Connection;
   using Document = model::Document;
@@ -135,9 +135,9 @@ class SqlStore final : public Store {
   // kFailedPrecondition when the database is newer than this build.
   Status migrate() {
     return backend_.write([&](Connection& c) -> Status {
-      TILTAS_SQL_TRY_STATUS(c.exec(
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-          "applied_at TEXT NOT NULL)"));
+      TILTAS_SQL_TRY_STATUS(
+          c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL)"));
       int current = 0;
       {
         TILTAS_SQL_TRY(st, c.cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
@@ -215,15 +215,15 @@ class SqlStore final : public Store {
         TILTAS_SQL_TRY(row, st.step());
         out.total = row ? st.int64(0) : 0;
       }
-      TILTAS_SQL_TRY(st, c.cached(
-                             "SELECT p.id, p.default_language, p.programme, p.period_start, p.period_end, "
-                             "p.review_state, p.kind, "
-                             "COALESCE((SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.language "
-                             "= p.default_language), "
-                             "(SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.title IS NOT NULL "
-                             "ORDER BY t.language LIMIT 1), '') "
-                             "FROM projects p" +
-                             where + " AND p.id > $7 ORDER BY p.id LIMIT $8"));
+      TILTAS_SQL_TRY(st,
+                     c.cached("SELECT p.id, p.default_language, p.programme, p.period_start, p.period_end, "
+                              "p.review_state, p.kind, "
+                              "COALESCE((SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.language "
+                              "= p.default_language), "
+                              "(SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.title IS NOT NULL "
+                              "ORDER BY t.language LIMIT 1), '') "
+                              "FROM projects p" +
+                              where + " AND p.id > $7 ORDER BY p.id LIMIT $8"));
       bind_filters(st);
       st.bind(7, page.after_id).bind(8, static_cast<std::int64_t>(limit + 1));
       for (;;) {
@@ -315,7 +315,7 @@ class SqlStore final : public Store {
   }
 
   Result<std::vector<OrganisationSummary>> list_organisations(Visibility visibility, int limit,
-                                                               Id after_id) const override {
+                                                              Id after_id) const override {
     return backend_.read([&](Connection& c) -> Result<std::vector<OrganisationSummary>> {
       std::string visible = visibility == Visibility::kPublic ? " AND p.review_state = 'published'" : "";
       TILTAS_SQL_TRY(st, c.cached("SELECT o.id, COUNT(DISTINCT p.id) FROM organisations o "
@@ -423,11 +423,16 @@ class SqlStore final : public Store {
     }
     std::string now = now_utc();
     {
-      TILTAS_SQL_TRY(st, c.cached(
-                             "INSERT INTO documents (source, name, sha256, language, media_type, content, imported_at) "
-                             "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
-      st.bind(1, doc.source).bind(2, doc.name).bind(3, doc.sha256).bind(4, doc.language).bind(5, doc.media_type)
-          .bind(6, doc.text).bind(7, now);
+      TILTAS_SQL_TRY(
+          st, c.cached("INSERT INTO documents (source, name, sha256, language, media_type, content, imported_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
+      st.bind(1, doc.source)
+          .bind(2, doc.name)
+          .bind(3, doc.sha256)
+          .bind(4, doc.language)
+          .bind(5, doc.media_type)
+          .bind(6, doc.text)
+          .bind(7, now);
       TILTAS_SQL_TRY(row, st.step());
       if (!row) return internal_error("inserting a document returned no id");
       result.document_id = st.int64(0);
@@ -547,21 +552,28 @@ class SqlStore final : public Store {
   // "YYYY~" holds only in byte order, and PostgreSQL databases often collate
   // by locale).
   Status link_translation(Connection& c, const Project& p) {
-    std::optional<std::string> start_year, end_year;
-    if (p.period.start) start_year = p.period.start->to_iso().substr(0, 4);
-    if (p.period.end) end_year = p.period.end->to_iso().substr(0, 4);
+    std::optional<std::string> start, end, start_year;
+    if (p.period.start) {
+      start = p.period.start->to_iso();
+      start_year = start->substr(0, 4);
+    }
+    if (p.period.end) end = p.period.end->to_iso();
     std::vector<Id> candidates;
     {
-      TILTAS_SQL_TRY(st, c.cached(
-                             "SELECT id FROM projects WHERE id <> $1 AND default_language <> $2 "
-                             "AND (document_id IS NULL OR document_id <> $3) AND ("
-                             " (period_start >= $4 AND period_start < $4 || '-99') OR (period_end >= $5 AND "
-                             "period_end < $5 || '-99')"
-                             " OR id IN (SELECT a.project_id FROM amounts a JOIN amounts b ON a.minor_units = "
-                             "b.minor_units "
-                             "           AND a.currency = b.currency WHERE b.project_id = $1 AND b.minor_units > 0)) "
-                             "ORDER BY id DESC LIMIT 200"));
-      st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id).bind(4, start_year).bind(5, end_year);
+      // Candidates: periods that agree at their common precision (one ISO
+      // text a prefix of the other), found through the period_start index,
+      // or an equal amount. Scoring then reads only the facts it compares.
+      TILTAS_SQL_TRY(st,
+                     c.cached("SELECT id FROM projects WHERE id <> $1 AND default_language <> $2 "
+                              "AND (document_id IS NULL OR document_id <> $3) AND ("
+                              " ($6 IS NOT NULL AND period_start >= $6 AND period_start < $6 || '-99'"
+                              "  AND (substr(period_start, 1, length($4)) = $4 OR substr($4, 1, length(period_start)) = period_start)"
+                              "  AND ($5 IS NULL OR period_end IS NULL OR substr(period_end, 1, length($5)) = $5"
+                              "       OR substr($5, 1, length(period_end)) = period_end))"
+                              " OR id IN (SELECT a.project_id FROM amounts a JOIN amounts b ON a.minor_units = b.minor_units"
+                              "           AND a.currency = b.currency WHERE b.project_id = $1 AND b.minor_units > 0)) "
+                              "ORDER BY id DESC LIMIT 50"));
+      st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id).bind(4, start).bind(5, end).bind(6, start_year);
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
         if (!row) break;
@@ -571,7 +583,7 @@ class SqlStore final : public Store {
     double best_score = model::kTranslationThreshold;
     std::optional<Id> best;
     for (Id candidate : candidates) {
-      TILTAS_SQL_TRY(other, load_project(c, candidate, Visibility::kAll));
+      TILTAS_SQL_TRY(other, load_match_facts(c, candidate));
       double score = model::translation_match_score(p, other);
       if (score < best_score) continue;
       Id group = other.translation_of.value_or(other.id);
@@ -588,6 +600,54 @@ class SqlStore final : public Store {
     TILTAS_SQL_TRY(up, c.cached("UPDATE projects SET translation_of = $1 WHERE id = $2"));
     up.bind(1, *best).bind(2, p.id);
     return up.run();
+  }
+
+  // The facts translation_match_score compares, and nothing else: four
+  // small reads instead of a whole record per candidate.
+  static Result<Project> load_match_facts(Connection& c, Id id) {
+    Project p;
+    p.id = id;
+    {
+      TILTAS_SQL_TRY(st, c.cached("SELECT default_language, programme, period_start, period_end, translation_of "
+                                  "FROM projects WHERE id = $1"));
+      st.bind(1, id);
+      TILTAS_SQL_TRY(found, st.step());
+      if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
+      p.default_language = st.text(0);
+      p.programme = st.opt_text(1);
+      p.period.start = read_date(st.opt_text(2));
+      p.period.end = read_date(st.opt_text(3));
+      p.translation_of = st.opt_int64(4);
+    }
+    {
+      TILTAS_SQL_TRY(st, c.cached("SELECT code FROM activities WHERE project_id = $1"));
+      st.bind(1, id);
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        p.activities.push_back({st.text(0), "", std::nullopt});
+      }
+    }
+    {
+      TILTAS_SQL_TRY(st, c.cached("SELECT minor_units, currency FROM amounts WHERE project_id = $1"));
+      st.bind(1, id);
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        p.amounts.push_back({st.int64(0), st.text(1), model::AmountKind::kOther, std::nullopt});
+      }
+    }
+    {
+      TILTAS_SQL_TRY(st, c.cached("SELECT role, stated_country FROM participations WHERE project_id = $1"));
+      st.bind(1, id);
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        p.participations.push_back({"", st.opt_text(1), parse_role(st.text(0)).value_or(Role::kOther), std::nullopt,
+                                    std::nullopt});
+      }
+    }
+    return p;
   }
 
   // Reads project `id` anew from a changed source: its facts are replaced,
@@ -608,10 +668,18 @@ class SqlStore final : public Store {
                                 "$4, programme = $5, "
                                 "status = $6, period_start = $7, period_end = $8, review_state = $9, notes = $10, "
                                 "updated_at = $11, revision = revision + 1 WHERE id = $12"));
-    up.bind(1, p.document_id).bind(2, static_cast<std::int64_t>(p.ordinal)).bind(3, std::string(to_string(p.kind)))
-        .bind(4, p.default_language).bind(5, p.programme).bind(6, std::string(to_string(p.status)))
-        .bind(7, opt_date(p.period.start)).bind(8, opt_date(p.period.end))
-        .bind(9, std::string(to_string(p.review_state))).bind(10, p.notes).bind(11, now).bind(12, id);
+    up.bind(1, p.document_id)
+        .bind(2, static_cast<std::int64_t>(p.ordinal))
+        .bind(3, std::string(to_string(p.kind)))
+        .bind(4, p.default_language)
+        .bind(5, p.programme)
+        .bind(6, std::string(to_string(p.status)))
+        .bind(7, opt_date(p.period.start))
+        .bind(8, opt_date(p.period.end))
+        .bind(9, std::string(to_string(p.review_state)))
+        .bind(10, p.notes)
+        .bind(11, now)
+        .bind(12, id);
     TILTAS_SQL_TRY_STATUS(up.run());
     for (const char* table : {"project_texts", "field_spans", "amounts", "participations", "activities", "events",
                               "indicators", "places", "findings"}) {
@@ -627,10 +695,17 @@ class SqlStore final : public Store {
                                 "status, period_start, "
                                 "period_end, review_state, notes, created_at, updated_at) "
                                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id"));
-    st.bind(1, p.document_id).bind(2, static_cast<std::int64_t>(p.ordinal)).bind(3, std::string(to_string(p.kind)))
-        .bind(4, p.default_language).bind(5, p.programme).bind(6, std::string(to_string(p.status)))
-        .bind(7, opt_date(p.period.start)).bind(8, opt_date(p.period.end))
-        .bind(9, std::string(to_string(p.review_state))).bind(10, p.notes).bind(11, now);
+    st.bind(1, p.document_id)
+        .bind(2, static_cast<std::int64_t>(p.ordinal))
+        .bind(3, std::string(to_string(p.kind)))
+        .bind(4, p.default_language)
+        .bind(5, p.programme)
+        .bind(6, std::string(to_string(p.status)))
+        .bind(7, opt_date(p.period.start))
+        .bind(8, opt_date(p.period.end))
+        .bind(9, std::string(to_string(p.review_state)))
+        .bind(10, p.notes)
+        .bind(11, now);
     TILTAS_SQL_TRY(row, st.step());
     if (!row) return internal_error("inserting a project returned no id");
     Id id = st.int64(0);
@@ -653,7 +728,9 @@ class SqlStore final : public Store {
     for (const auto& [field, span] : p.spans) {
       TILTAS_SQL_TRY(t, c.cached("INSERT INTO field_spans (project_id, field, span_start, span_end) VALUES ($1, $2, "
                                  "$3, $4)"));
-      t.bind(1, id).bind(2, field).bind(3, static_cast<std::int64_t>(span.start))
+      t.bind(1, id)
+          .bind(2, field)
+          .bind(3, static_cast<std::int64_t>(span.start))
           .bind(4, static_cast<std::int64_t>(span.end));
       TILTAS_SQL_TRY_STATUS(t.run());
     }
@@ -661,7 +738,10 @@ class SqlStore final : public Store {
       const auto& a = p.amounts[i];
       TILTAS_SQL_TRY(t, c.cached("INSERT INTO amounts (project_id, position, minor_units, currency, kind, span_start, "
                                  "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
-      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.minor_units).bind(4, a.currency)
+      t.bind(1, id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, a.minor_units)
+          .bind(4, a.currency)
           .bind(5, std::string(to_string(a.kind)));
       bind_span(t, 6, a.span);
       TILTAS_SQL_TRY_STATUS(t.run());
@@ -669,9 +749,14 @@ class SqlStore final : public Store {
     for (std::size_t i = 0; i < p.participations.size(); ++i) {
       const auto& o = p.participations[i];
       TILTAS_SQL_TRY(org, link_organisation(c, o, p.default_language, now));
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO participations (project_id, position, organisation_id, stated_name, "
-                                 "stated_country, role, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
-      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, org).bind(4, o.name).bind(5, o.country)
+      TILTAS_SQL_TRY(t,
+                     c.cached("INSERT INTO participations (project_id, position, organisation_id, stated_name, "
+                              "stated_country, role, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
+      t.bind(1, id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, org)
+          .bind(4, o.name)
+          .bind(5, o.country)
           .bind(6, std::string(to_string(o.role)));
       bind_span(t, 7, o.span);
       TILTAS_SQL_TRY_STATUS(t.run());
@@ -688,8 +773,13 @@ class SqlStore final : public Store {
       const auto& e = p.events[i];
       TILTAS_SQL_TRY(t, c.cached("INSERT INTO events (project_id, position, title, place, country, start_date, "
                                  "end_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"));
-      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, e.title).bind(4, e.place).bind(5, e.country)
-          .bind(6, opt_date(e.start)).bind(7, opt_date(e.end));
+      t.bind(1, id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, e.title)
+          .bind(4, e.place)
+          .bind(5, e.country)
+          .bind(6, opt_date(e.start))
+          .bind(7, opt_date(e.end));
       bind_span(t, 8, e.span);
       TILTAS_SQL_TRY_STATUS(t.run());
     }
@@ -697,7 +787,10 @@ class SqlStore final : public Store {
       const auto& x = p.indicators[i];
       TILTAS_SQL_TRY(t, c.cached("INSERT INTO indicators (project_id, position, value, unit, status, span_start, "
                                  "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
-      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.value).bind(4, x.unit)
+      t.bind(1, id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, x.value)
+          .bind(4, x.unit)
           .bind(5, std::string(to_string(x.status)));
       bind_span(t, 6, x.span);
       TILTAS_SQL_TRY_STATUS(t.run());
@@ -714,7 +807,10 @@ class SqlStore final : public Store {
       const auto& x = p.findings[i];
       TILTAS_SQL_TRY(t, c.cached("INSERT INTO findings (project_id, position, field, severity, message, span_start, "
                                  "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
-      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.field).bind(4, std::string(to_string(x.severity)))
+      t.bind(1, id)
+          .bind(2, static_cast<std::int64_t>(i))
+          .bind(3, x.field)
+          .bind(4, std::string(to_string(x.severity)))
           .bind(5, x.message);
       bind_span(t, 6, x.span);
       TILTAS_SQL_TRY_STATUS(t.run());
@@ -795,11 +891,11 @@ class SqlStore final : public Store {
       }
       return ok();
     };
-    TILTAS_SQL_TRY_STATUS(rows("SELECT language, title, description FROM project_texts WHERE project_id = $1",
-                               [&](auto& q) {
-                                 if (auto t = q.opt_text(1)) p.titles.set(q.text(0), *t);
-                                 if (auto d = q.opt_text(2)) p.descriptions.set(q.text(0), *d);
-                               }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT language, title, description FROM project_texts WHERE project_id = $1", [&](auto& q) {
+          if (auto t = q.opt_text(1)) p.titles.set(q.text(0), *t);
+          if (auto d = q.opt_text(2)) p.descriptions.set(q.text(0), *d);
+        }));
     // The rest of the translation group: their ids, and their titles and
     // descriptions in the languages this record lacks.
     Id group = p.translation_of.value_or(p.id);
@@ -819,55 +915,61 @@ class SqlStore final : public Store {
         if (auto d = q.opt_text(3); d && !p.descriptions.get(lang)) p.descriptions.set(lang, *d);
       }
     }
-    TILTAS_SQL_TRY_STATUS(rows("SELECT field, span_start, span_end FROM field_spans WHERE project_id = $1",
-                               [&](auto& q) {
-                                 p.spans[q.text(0)] = model::SourceSpan{static_cast<std::size_t>(q.int64(1)),
-                                                                        static_cast<std::size_t>(q.int64(2))};
-                               }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT minor_units, currency, kind, span_start, span_end FROM amounts WHERE "
-                               "project_id = $1 ORDER BY position",
-                               [&](auto& q) {
-                                 p.amounts.push_back({q.int64(0), q.text(1),
-                                                      model::parse_amount_kind(q.text(2)).value_or(
-                                                          model::AmountKind::kOther),
-                                                      read_span(q, 3)});
-                               }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT stated_name, stated_country, role, organisation_id, span_start, span_end FROM "
-                               "participations WHERE project_id = $1 ORDER BY position",
-                               [&](auto& q) {
-                                 p.participations.push_back({q.text(0), q.opt_text(1),
-                                                             model::parse_role(q.text(2)).value_or(model::Role::kOther),
-                                                             q.opt_int64(3), read_span(q, 4)});
-                               }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT code, title, span_start, span_end FROM activities WHERE project_id = $1 ORDER "
-                               "BY position",
-                               [&](auto& q) { p.activities.push_back({q.text(0), q.text(1), read_span(q, 2)}); }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT title, place, country, start_date, end_date, span_start, span_end FROM events "
-                               "WHERE project_id = $1 ORDER BY position",
-                               [&](auto& q) {
-                                 p.events.push_back({q.opt_text(0), q.opt_text(1), q.opt_text(2),
-                                                     read_date(q.opt_text(3)), read_date(q.opt_text(4)),
-                                                     read_span(q, 5)});
-                               }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT value, unit, status, span_start, span_end FROM indicators WHERE project_id = "
-                               "$1 ORDER BY position",
-                               [&](auto& q) {
-                                 p.indicators.push_back({q.real(0), q.text(1),
-                                                         model::parse_indicator_status(q.text(2)).value_or(
-                                                             model::IndicatorStatus::kUnknown),
-                                                         read_span(q, 3)});
-                               }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT name, country, span_start, span_end FROM places WHERE project_id = $1 ORDER BY "
-                               "position",
-                               [&](auto& q) { p.places.push_back({q.text(0), q.opt_text(1), read_span(q, 2)}); }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT field, severity, message, span_start, span_end FROM findings WHERE project_id "
-                               "= $1 ORDER BY position",
-                               [&](auto& q) {
-                                 p.findings.push_back({q.text(0),
-                                                       model::parse_severity(q.text(1)).value_or(
-                                                           model::Severity::kInfo),
-                                                       q.text(2), read_span(q, 3)});
-                               }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT field, span_start, span_end FROM field_spans WHERE project_id = $1", [&](auto& q) {
+          p.spans[q.text(0)] =
+              model::SourceSpan{static_cast<std::size_t>(q.int64(1)), static_cast<std::size_t>(q.int64(2))};
+        }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT minor_units, currency, kind, span_start, span_end FROM amounts WHERE "
+             "project_id = $1 ORDER BY position",
+             [&](auto& q) {
+               p.amounts.push_back({q.int64(0), q.text(1),
+                                    model::parse_amount_kind(q.text(2)).value_or(model::AmountKind::kOther),
+                                    read_span(q, 3)});
+             }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT stated_name, stated_country, role, organisation_id, span_start, span_end FROM "
+             "participations WHERE project_id = $1 ORDER BY position",
+             [&](auto& q) {
+               p.participations.push_back({q.text(0), q.opt_text(1),
+                                           model::parse_role(q.text(2)).value_or(model::Role::kOther), q.opt_int64(3),
+                                           read_span(q, 4)});
+             }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT code, title, span_start, span_end FROM activities WHERE project_id = $1 ORDER "
+             "BY position",
+             [&](auto& q) {
+               p.activities.push_back({q.text(0), q.text(1), read_span(q, 2)});
+             }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT title, place, country, start_date, end_date, span_start, span_end FROM events "
+             "WHERE project_id = $1 ORDER BY position",
+             [&](auto& q) {
+               p.events.push_back({q.opt_text(0), q.opt_text(1), q.opt_text(2), read_date(q.opt_text(3)),
+                                   read_date(q.opt_text(4)), read_span(q, 5)});
+             }));
+    TILTAS_SQL_TRY_STATUS(rows(
+        "SELECT value, unit, status, span_start, span_end FROM indicators WHERE project_id = "
+        "$1 ORDER BY position",
+        [&](auto& q) {
+          p.indicators.push_back({q.real(0), q.text(1),
+                                  model::parse_indicator_status(q.text(2)).value_or(model::IndicatorStatus::kUnknown),
+                                  read_span(q, 3)});
+        }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT name, country, span_start, span_end FROM places WHERE project_id = $1 ORDER BY "
+             "position",
+             [&](auto& q) {
+               p.places.push_back({q.text(0), q.opt_text(1), read_span(q, 2)});
+             }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT field, severity, message, span_start, span_end FROM findings WHERE project_id "
+             "= $1 ORDER BY position",
+             [&](auto& q) {
+               p.findings.push_back({q.text(0), model::parse_severity(q.text(1)).value_or(model::Severity::kInfo),
+                                     q.text(2), read_span(q, 3)});
+             }));
     return p;
   }
 

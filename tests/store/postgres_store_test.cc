@@ -33,8 +33,8 @@ TEST(PostgresConninfo, RedactsThePasswordInEveryForm) {
        "the usual URL"},
       {"postgres://reg:s3cret@db/tiltas?sslmode=require", "postgres://reg:***@db/tiltas?sslmode=require",
        "the short scheme, with a query"},
-      {"postgresql://reg@db/tiltas?sslmode=disable&password=s3cret", "postgresql://reg@db/tiltas?sslmode=disable&password=***",
-       "a password in the query"},
+      {"postgresql://reg@db/tiltas?sslmode=disable&password=s3cret",
+       "postgresql://reg@db/tiltas?sslmode=disable&password=***", "a password in the query"},
       {"postgresql://reg:s3/c?r@t@db/tiltas", "postgresql://reg:***@db/tiltas",
        "unencoded / ? @ in the password: cut up to the last @"},
       {"host=db user=reg password=s3cret dbname=tiltas", "host=db user=reg password=*** dbname=tiltas",
@@ -233,10 +233,10 @@ TEST_F(PostgresStore, ConcurrentImportersDoNotDuplicateOrganisations) {
       Store& store = t % 2 ? *a : *b;
       for (int i = 0; i < kDocumentsEach; ++i) {
         std::string name = fmt::format("t{}d{}", t, i);
-        auto r = store.import_document(
-            make_document(name + ".txt", name),
-            {make_project(name, {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}},
-                                 {"VšĮ Bendruomenių tiltai", "LT", Role::kPromoter, {}, {}}})});
+        auto r =
+            store.import_document(make_document(name + ".txt", name),
+                                  {make_project(name, {{"Oslo City Municipality", "NO", Role::kPartner, {}, {}},
+                                                       {"VšĮ Bendruomenių tiltai", "LT", Role::kPromoter, {}, {}}})});
         if (!r) ++failures;
         (void)store.counts();  // readers run beside the writers
       }

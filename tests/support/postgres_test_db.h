@@ -28,8 +28,9 @@ inline std::optional<std::string> postgres_test_url(std::string& why) {
   if (const char* url = std::getenv("TILTAS_TEST_POSTGRES_URL"); url && *url) return std::string(url);
   const char* file = std::getenv("TILTAS_TEST_POSTGRES_URL_FILE");
   if (!file || !*file) {
-    why = "no PostgreSQL server to test against: set TILTAS_TEST_POSTGRES_URL, or run the tests through ctest, "
-          "whose fixture starts one";
+    why =
+        "no PostgreSQL server to test against: set TILTAS_TEST_POSTGRES_URL, or run the tests through ctest, "
+        "whose fixture starts one";
     return std::nullopt;
   }
   std::string path(file);

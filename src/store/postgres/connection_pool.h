@@ -42,8 +42,7 @@ class ConnectionPool {
   };
 
   // `conninfo` is kept for reconnecting; `size` >= 1.
-  ConnectionPool(std::string conninfo, std::size_t size,
-                 std::chrono::milliseconds wait = std::chrono::seconds(30));
+  ConnectionPool(std::string conninfo, std::size_t size, std::chrono::milliseconds wait = std::chrono::seconds(30));
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 

@@ -71,8 +71,8 @@ bool is_transient(std::string_view state) {
   // 08: connection exceptions; 57P01-03: the server is shutting down or
   // starting; 53300: too many connections; 40001/40P01: serialization
   // failure, deadlock; 55P03: lock not available.
-  return state.substr(0, 2) == "08" || state == "57P01" || state == "57P02" || state == "57P03" ||
-         state == "53300" || state == "40001" || state == "40P01" || state == "55P03";
+  return state.substr(0, 2) == "08" || state == "57P01" || state == "57P02" || state == "57P03" || state == "53300" ||
+         state == "40001" || state == "40P01" || state == "55P03";
 }
 
 void ignore_notice(void*, const char*) {}
@@ -190,9 +190,7 @@ Connection::~Connection() {
 
 bool Connection::broken() const { return !conn_ || PQstatus(conn_) != CONNECTION_OK; }
 
-bool Connection::in_transaction() const {
-  return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE;
-}
+bool Connection::in_transaction() const { return conn_ && PQtransactionStatus(conn_) != PQTRANS_IDLE; }
 
 std::string Connection::server_version() const {
   int v = conn_ ? PQserverVersion(conn_) : 0;
@@ -248,14 +246,17 @@ Result<Statement> Connection::cached(const std::string& sql) {
 void Statement::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }
 
 Statement::Statement(Connection* conn, const std::string* sql, int parameter_count)
-    : conn_(conn), sql_(sql), values_(static_cast<std::size_t>(parameter_count)),
+    : conn_(conn),
+      sql_(sql),
+      values_(static_cast<std::size_t>(parameter_count)),
       types_(static_cast<std::size_t>(parameter_count), kText) {}
 
 Statement::~Statement() = default;
 
 void Statement::set(int n, std::optional<std::string> value, unsigned type) {
   if (n < 1 || n > static_cast<int>(values_.size())) {
-    if (!bind_error_) bind_error_ = Error{ErrorCode::kInternal, fmt::format("postgres: no parameter ${} in: {}", n, *sql_), {}};
+    if (!bind_error_)
+      bind_error_ = Error{ErrorCode::kInternal, fmt::format("postgres: no parameter ${} in: {}", n, *sql_), {}};
     return;
   }
   values_[static_cast<std::size_t>(n - 1)] = std::move(value);
@@ -323,8 +324,8 @@ Result<bool> Statement::step() {
     for (std::size_t i = 0; i < values_.size(); ++i) {
       if (values_[i]) params[i] = values_[i]->c_str();
     }
-    PGresult* r = PQexecPrepared(c, it->second.c_str(), static_cast<int>(params.size()), params.data(), nullptr,
-                                 nullptr, 0);
+    PGresult* r =
+        PQexecPrepared(c, it->second.c_str(), static_cast<int>(params.size()), params.data(), nullptr, nullptr, 0);
     ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       Error e = conn_->error_from(r, "statement failed");

@@ -172,8 +172,8 @@ Result<std::string> create_postgres_database(const std::string& url, const std::
   if (!conn) return unexpected(conn.error());
   // An identifier cannot be a $n parameter; the name is checked above to
   // need no quoting beyond the double quotes.
-  auto s = conn->exec(fmt::format(
-      "CREATE DATABASE \"{}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", name));
+  auto s = conn->exec(
+      fmt::format("CREATE DATABASE \"{}\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", name));
   if (!s) return unexpected(s.error());  // kAlreadyExists for a name taken (42P04)
   return with_database(url, name);
 }
