@@ -136,7 +136,9 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
       // Thousands: "20,000", "3,000", "20 000".
       std::string digits(doc.f(i));
       std::size_t k = i + 1;
-      while (doc.is_punct(k, ',') && doc.glued(k) && doc.is_num(k + 1) && doc.glued(k + 1) && doc.f(k + 1).size() == 3) {
+      // At most three groups: a longer chain is no count (and would overflow stod).
+      while (digits.size() <= 12 && doc.is_punct(k, ',') && doc.glued(k) && doc.is_num(k + 1) && doc.glued(k + 1) &&
+             doc.f(k + 1).size() == 3) {
         digits += doc.f(k + 1);
         k += 2;
       }

@@ -76,6 +76,9 @@ TEST(RobustnessTest, DeepRepetition) {
   std::string dots;
   for (int k = 0; k < 300000; ++k) dots += "1.";
   check(dots, "a long chain of numbers and dots");
+  std::string thousands = "1";
+  for (int k = 0; k < 200000; ++k) thousands += ",000";
+  check(thousands + " participants", "a number with 200k thousands groups");
   std::string quotes;
   for (int k = 0; k < 300000; ++k) quotes += "„";
   check(quotes, "only opening quotes");
