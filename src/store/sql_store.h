@@ -6,8 +6,7 @@
 //
 //   class Backend {
 //     using Connection = ...;  // see SqlConnection below
-//     static constexpr std::string_view kIdType, kBlobType;  // for
-//     render_migration
+//     static constexpr std::string_view kIdType, kBlobType;  // for render_migration
 //     // Runs f(Connection&) -> Result<T> on some connection; no transaction.
 //     template <class F> auto read(F&& f) const;
 //     // Runs f inside one write transaction that excludes every other writer
@@ -50,9 +49,8 @@ namespace tiltas::store::sql {
 // API of store/sqlite/sqlite_db.h, which store/postgres/pg_connection.h
 // mirrors).
 template <class S>
-concept SqlStatement = requires(S s, const S cs, std::int64_t i, double d,
-                                std::string str, std::optional<std::string> os,
-                                std::optional<std::int64_t> oi) {
+concept SqlStatement = requires(S s, const S cs, std::int64_t i, double d, std::string str,
+                                std::optional<std::string> os, std::optional<std::int64_t> oi) {
   s.bind(1, i);
   s.bind(1, d);
   s.bind(1, str);
@@ -76,57 +74,47 @@ concept SqlConnection = requires(C c, std::string sql) {
   { c.changes() } -> std::convertible_to<std::int64_t>;
 };
 
-#define TILTAS_SQL_TRY(var, expr)                                              \
-  auto var##_result = (expr);                                                  \
-  if (!var##_result)                                                           \
-    return unexpected(var##_result.error());                                   \
-  auto &var = *var##_result
+#define TILTAS_SQL_TRY(var, expr)                             \
+  auto var##_result = (expr);                                 \
+  if (!var##_result) return unexpected(var##_result.error()); \
+  auto& var = *var##_result
 
-#define TILTAS_SQL_TRY_STATUS(expr)                                            \
-  do {                                                                         \
-    auto _s = (expr);                                                          \
-    if (!_s)                                                                   \
-      return unexpected(_s.error());                                           \
+#define TILTAS_SQL_TRY_STATUS(expr)         \
+  do {                                      \
+    auto _s = (expr);                       \
+    if (!_s) return unexpected(_s.error()); \
   } while (0)
 
 inline std::string now_utc() {
-  auto now = std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now());
+  auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   return date::format("%FT%TZ", now);
 }
 
-inline std::optional<std::string>
-opt_date(const std::optional<PartialDate> &d) {
-  if (!d)
-    return std::nullopt;
+inline std::optional<std::string> opt_date(const std::optional<PartialDate>& d) {
+  if (!d) return std::nullopt;
   return d->to_iso();
 }
 
-inline std::optional<PartialDate>
-read_date(const std::optional<std::string> &s) {
-  if (!s)
-    return std::nullopt;
+inline std::optional<PartialDate> read_date(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
   auto d = PartialDate::parse_iso(*s);
-  if (!d)
-    return std::nullopt;
+  if (!d) return std::nullopt;
   return *d;
 }
 
 template <SqlStatement S>
-void bind_span(S &st, int n, const model::OptionalSpan &span) {
+void bind_span(S& st, int n, const model::OptionalSpan& span) {
   if (span) {
-    st.bind(n, static_cast<std::int64_t>(span->start))
-        .bind(n + 1, static_cast<std::int64_t>(span->end));
+    st.bind(n, static_cast<std::int64_t>(span->start)).bind(n + 1, static_cast<std::int64_t>(span->end));
   } else {
     st.bind_null(n).bind_null(n + 1);
   }
 }
 
-template <SqlStatement S> model::OptionalSpan read_span(const S &st, int col) {
-  if (st.is_null(col) || st.is_null(col + 1))
-    return std::nullopt;
-  return model::SourceSpan{static_cast<std::size_t>(st.int64(col)),
-                           static_cast<std::size_t>(st.int64(col + 1))};
+template <SqlStatement S>
+model::OptionalSpan read_span(const S& st, int col) {
+  if (st.is_null(col) || st.is_null(col + 1)) return std::nullopt;
+  return model::SourceSpan{static_cast<std::size_t>(st.int64(col)), static_cast<std::size_t>(st.int64(col + 1))};
 }
 
 template <class Backend>
@@ -139,120 +127,86 @@ class SqlStore final : public Store {
   using Participation = model::Participation;
   using ReviewState = model::ReviewState;
 
-public:
+ public:
   explicit SqlStore(Backend backend) : backend_(std::move(backend)) {}
 
   // Creates schema_migrations and applies the pending migrations, all in one
   // write transaction (so concurrent openers of a new database take turns).
   // kFailedPrecondition when the database is newer than this build.
   Status migrate() {
-    return backend_.write([&](Connection &c) -> Status {
+    return backend_.write([&](Connection& c) -> Status {
       TILTAS_SQL_TRY_STATUS(
-          c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version "
-                 "INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          c.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                  "applied_at TEXT NOT NULL)"));
       int current = 0;
       {
-        TILTAS_SQL_TRY(
-            st, c.cached(
-                    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+        TILTAS_SQL_TRY(st, c.cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
         TILTAS_SQL_TRY(has, st.step());
-        if (has)
-          current = static_cast<int>(st.int64(0));
+        if (has) current = static_cast<int>(st.int64(0));
       }
       int newest = migrations().empty() ? 0 : migrations().back().version;
       if (current > newest) {
         return make_error(ErrorCode::kFailedPrecondition,
-                          fmt::format("database {} has schema version {}, "
-                                      "newer than this Tiltas knows ({})",
+                          fmt::format("database {} has schema version {}, newer than this Tiltas knows ({})",
                                       backend_.name(), current, newest));
       }
-      for (const auto &m : migrations()) {
-        if (m.version <= current)
-          continue;
-        for (const auto &stmt : split_statements(render_migration(
-                 m.sql, Backend::kIdType, Backend::kBlobType))) {
+      for (const auto& m : migrations()) {
+        if (m.version <= current) continue;
+        for (const auto& stmt : split_statements(render_migration(m.sql, Backend::kIdType, Backend::kBlobType))) {
           TILTAS_SQL_TRY_STATUS(c.exec(stmt));
         }
-        TILTAS_SQL_TRY(ins, c.cached("INSERT INTO schema_migrations (version, "
-                                     "name, applied_at) VALUES ($1, $2, $3)"));
-        ins.bind(1, static_cast<std::int64_t>(m.version))
-            .bind(2, std::string(m.name))
-            .bind(3, now_utc());
+        TILTAS_SQL_TRY(ins, c.cached("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"));
+        ins.bind(1, static_cast<std::int64_t>(m.version)).bind(2, std::string(m.name)).bind(3, now_utc());
         TILTAS_SQL_TRY_STATUS(ins.run());
       }
       return ok();
     });
   }
 
-  Result<ImportResult>
-  import_document(const Document &doc,
-                  const std::vector<Project> &records) override {
+  Result<ImportResult> import_document(const Document& doc, const std::vector<Project>& records) override {
     for (std::size_t i = 0; i < records.size(); ++i) {
-      TILTAS_SQL_TRY_STATUS(
-          model::check(records[i], fmt::format("records[{}]", i)));
+      TILTAS_SQL_TRY_STATUS(model::check(records[i], fmt::format("records[{}]", i)));
     }
-    return backend_.write(
-        [&](Connection &c) { return import_in(c, doc, records); });
+    return backend_.write([&](Connection& c) { return import_in(c, doc, records); });
   }
 
-  Result<std::optional<Id>>
-  find_document_by_sha256(const std::string &sha256) const override {
-    return backend_.read([&](Connection &c) -> Result<std::optional<Id>> {
-      TILTAS_SQL_TRY(st,
-                     c.cached("SELECT id FROM documents WHERE sha256 = $1"));
+  Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const override {
+    return backend_.read([&](Connection& c) -> Result<std::optional<Id>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id FROM documents WHERE sha256 = $1"));
       st.bind(1, sha256);
       TILTAS_SQL_TRY(found, st.step());
-      if (!found)
-        return std::optional<Id>();
+      if (!found) return std::optional<Id>();
       return std::optional<Id>(st.int64(0));
     });
   }
 
   Result<Project> get_project(Id id, Visibility visibility) const override {
-    return backend_.read(
-        [&](Connection &c) { return load_project(c, id, visibility); });
+    return backend_.read([&](Connection& c) { return load_project(c, id, visibility); });
   }
 
-  Result<ProjectPage> list_projects(const ProjectFilter &f,
-                                    const PageRequest &page) const override {
-    return backend_.read([&](Connection &c) -> Result<ProjectPage> {
+  Result<ProjectPage> list_projects(const ProjectFilter& f, const PageRequest& page) const override {
+    return backend_.read([&](Connection& c) -> Result<ProjectPage> {
       int limit = std::clamp(page.limit, 1, 500);
       // Conditions are fixed SQL fragments; only their values are bound.
-      std::string where = f.include_translations
-                              ? " WHERE 1=1"
-                              : " WHERE p.translation_of IS NULL";
-      if (f.visibility == Visibility::kPublic)
-        where += " AND p.review_state = 'published'";
-      if (f.review_state)
-        where += " AND p.review_state = $1";
-      if (f.programme)
-        where += " AND p.programme = $2";
-      if (f.language)
-        where += " AND p.default_language = $3";
+      std::string where = f.include_translations ? " WHERE 1=1" : " WHERE p.translation_of IS NULL";
+      if (f.visibility == Visibility::kPublic) where += " AND p.review_state = 'published'";
+      if (f.review_state) where += " AND p.review_state = $1";
+      if (f.programme) where += " AND p.programme = $2";
+      if (f.language) where += " AND p.default_language = $3";
       if (f.country) {
-        where += " AND EXISTS (SELECT 1 FROM participations x WHERE "
-                 "x.project_id = p.id AND x.stated_country = $4)";
+        where += " AND EXISTS (SELECT 1 FROM participations x WHERE x.project_id = p.id AND x.stated_country = $4)";
       }
       if (f.organisation_id) {
-        where += " AND EXISTS (SELECT 1 FROM participations x WHERE "
-                 "x.project_id = p.id AND x.organisation_id = $5)";
+        where += " AND EXISTS (SELECT 1 FROM participations x WHERE x.project_id = p.id AND x.organisation_id = $5)";
       }
-      if (f.document_id)
-        where += " AND p.document_id = $6";
-      auto bind_filters = [&](auto &st) {
-        if (f.review_state)
-          st.bind(1, std::string(to_string(*f.review_state)));
-        if (f.programme)
-          st.bind(2, *f.programme);
-        if (f.language)
-          st.bind(3, *f.language);
-        if (f.country)
-          st.bind(4, *f.country);
-        if (f.organisation_id)
-          st.bind(5, *f.organisation_id);
-        if (f.document_id)
-          st.bind(6, *f.document_id);
+      if (f.document_id) where += " AND p.document_id = $6";
+      auto bind_filters = [&](auto& st) {
+        if (f.review_state) st.bind(1, std::string(to_string(*f.review_state)));
+        if (f.programme) st.bind(2, *f.programme);
+        if (f.language) st.bind(3, *f.language);
+        if (f.country) st.bind(4, *f.country);
+        if (f.organisation_id) st.bind(5, *f.organisation_id);
+        if (f.document_id) st.bind(6, *f.document_id);
       };
       ProjectPage out;
       {
@@ -262,14 +216,11 @@ public:
         out.total = row ? st.int64(0) : 0;
       }
       TILTAS_SQL_TRY(st,
-                     c.cached("SELECT p.id, p.default_language, p.programme, "
-                              "p.period_start, p.period_end, "
+                     c.cached("SELECT p.id, p.default_language, p.programme, p.period_start, p.period_end, "
                               "p.review_state, p.kind, "
-                              "COALESCE((SELECT t.title FROM project_texts t "
-                              "WHERE t.project_id = p.id AND t.language "
+                              "COALESCE((SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.language "
                               "= p.default_language), "
-                              "(SELECT t.title FROM project_texts t WHERE "
-                              "t.project_id = p.id AND t.title IS NOT NULL "
+                              "(SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.title IS NOT NULL "
                               "ORDER BY t.language LIMIT 1), '') "
                               "FROM projects p" +
                               where + " AND p.id > $7 ORDER BY p.id LIMIT $8"));
@@ -277,18 +228,15 @@ public:
       st.bind(7, page.after_id).bind(8, static_cast<std::int64_t>(limit + 1));
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
-        if (!row)
-          break;
+        if (!row) break;
         ProjectSummary s;
         s.id = st.int64(0);
         s.language = st.text(1);
         s.programme = st.opt_text(2);
         s.period.start = read_date(st.opt_text(3));
         s.period.end = read_date(st.opt_text(4));
-        s.review_state =
-            model::parse_review_state(st.text(5)).value_or(ReviewState::kDraft);
-        s.kind = model::parse_project_kind(st.text(6))
-                     .value_or(model::ProjectKind::kProject);
+        s.review_state = model::parse_review_state(st.text(5)).value_or(ReviewState::kDraft);
+        s.kind = model::parse_project_kind(st.text(6)).value_or(model::ProjectKind::kProject);
         s.title = st.text(7);
         out.items.push_back(std::move(s));
       }
@@ -300,18 +248,15 @@ public:
     });
   }
 
-  Result<std::vector<Project>>
-  find_projects_of_document(Id document_id) const override {
-    return backend_.read([&](Connection &c) -> Result<std::vector<Project>> {
+  Result<std::vector<Project>> find_projects_of_document(Id document_id) const override {
+    return backend_.read([&](Connection& c) -> Result<std::vector<Project>> {
       std::vector<Id> ids;
       {
-        TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects WHERE document_id "
-                                    "= $1 ORDER BY ordinal, id"));
+        TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects WHERE document_id = $1 ORDER BY ordinal, id"));
         st.bind(1, document_id);
         for (;;) {
           TILTAS_SQL_TRY(row, st.step());
-          if (!row)
-            break;
+          if (!row) break;
           ids.push_back(st.int64(0));
         }
       }
@@ -324,26 +269,19 @@ public:
     });
   }
 
-  Result<int> set_review_state(const std::vector<Id> &ids,
-                               ReviewState state) override {
-    return backend_.write([&](Connection &c) -> Result<int> {
+  Result<int> set_review_state(const std::vector<Id>& ids, ReviewState state) override {
+    return backend_.write([&](Connection& c) -> Result<int> {
       int changed = 0;
       std::string now = now_utc();
       for (Id id : ids) {
-        TILTAS_SQL_TRY(
-            st, c.cached("SELECT review_state FROM projects WHERE id = $1"));
+        TILTAS_SQL_TRY(st, c.cached("SELECT review_state FROM projects WHERE id = $1"));
         st.bind(1, id);
         TILTAS_SQL_TRY(found, st.step());
-        if (!found)
-          return not_found(fmt::format("project {} does not exist", id), "id");
-        if (st.text(0) == to_string(state))
-          continue;
+        if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
+        if (st.text(0) == to_string(state)) continue;
         // A project's translations share its review state.
-        TILTAS_SQL_TRY(up,
-                       c.cached("UPDATE projects SET review_state = $1, "
-                                "updated_at = $2 WHERE id = $3 OR "
-                                "translation_of = $3 OR id = (SELECT "
-                                "translation_of FROM projects WHERE id = $3)"));
+        TILTAS_SQL_TRY(up, c.cached("UPDATE projects SET review_state = $1, updated_at = $2 WHERE id = $3 OR "
+                                    "translation_of = $3 OR id = (SELECT translation_of FROM projects WHERE id = $3)"));
         up.bind(1, std::string(to_string(state))).bind(2, now).bind(3, id);
         TILTAS_SQL_TRY_STATUS(up.run());
         ++changed;
@@ -353,9 +291,8 @@ public:
   }
 
   Result<int> publish_all() override {
-    return backend_.write([&](Connection &c) -> Result<int> {
-      TILTAS_SQL_TRY(st, c.cached("UPDATE projects SET review_state = "
-                                  "'published', updated_at = $1 WHERE "
+    return backend_.write([&](Connection& c) -> Result<int> {
+      TILTAS_SQL_TRY(st, c.cached("UPDATE projects SET review_state = 'published', updated_at = $1 WHERE "
                                   "review_state = 'draft'"));
       st.bind(1, now_utc());
       TILTAS_SQL_TRY_STATUS(st.run());
@@ -364,77 +301,62 @@ public:
   }
 
   Status delete_project(Id id) override {
-    return backend_.write([&](Connection &c) -> Status {
+    return backend_.write([&](Connection& c) -> Status {
       TILTAS_SQL_TRY(st, c.cached("DELETE FROM projects WHERE id = $1"));
       st.bind(1, id);
       TILTAS_SQL_TRY_STATUS(st.run());
-      if (c.changes() == 0)
-        return not_found(fmt::format("project {} does not exist", id), "id");
+      if (c.changes() == 0) return not_found(fmt::format("project {} does not exist", id), "id");
       return ok();
     });
   }
 
   Result<Organisation> get_organisation(Id id) const override {
-    return backend_.read(
-        [&](Connection &c) { return load_organisation(c, id); });
+    return backend_.read([&](Connection& c) { return load_organisation(c, id); });
   }
 
-  Result<std::vector<OrganisationSummary>>
-  list_organisations(Visibility visibility, int limit,
-                     Id after_id) const override {
-    return backend_.read(
-        [&](Connection &c) -> Result<std::vector<OrganisationSummary>> {
-          std::string visible = visibility == Visibility::kPublic
-                                    ? " AND p.review_state = 'published'"
-                                    : "";
-          TILTAS_SQL_TRY(
-              st,
-              c.cached("SELECT o.id, COUNT(DISTINCT p.id) FROM organisations o "
-                       "JOIN participations x ON x.organisation_id = o.id JOIN "
-                       "projects p ON p.id = "
-                       "x.project_id WHERE o.id > $1" +
-                       visible + " GROUP BY o.id ORDER BY o.id LIMIT $2"));
-          st.bind(1, after_id)
-              .bind(2, static_cast<std::int64_t>(std::clamp(limit, 1, 1000)));
-          std::vector<std::pair<Id, std::int64_t>> rows;
-          for (;;) {
-            TILTAS_SQL_TRY(row, st.step());
-            if (!row)
-              break;
-            rows.emplace_back(st.int64(0), st.int64(1));
-          }
-          std::vector<OrganisationSummary> out;
-          for (auto [id, count] : rows) {
-            TILTAS_SQL_TRY(org, load_organisation(c, id));
-            out.push_back({std::move(org), count});
-          }
-          return out;
-        });
+  Result<std::vector<OrganisationSummary>> list_organisations(Visibility visibility, int limit,
+                                                              Id after_id) const override {
+    return backend_.read([&](Connection& c) -> Result<std::vector<OrganisationSummary>> {
+      std::string visible = visibility == Visibility::kPublic ? " AND p.review_state = 'published'" : "";
+      TILTAS_SQL_TRY(st, c.cached("SELECT o.id, COUNT(DISTINCT p.id) FROM organisations o "
+                                  "JOIN participations x ON x.organisation_id = o.id JOIN projects p ON p.id = "
+                                  "x.project_id WHERE o.id > $1" +
+                                  visible + " GROUP BY o.id ORDER BY o.id LIMIT $2"));
+      st.bind(1, after_id).bind(2, static_cast<std::int64_t>(std::clamp(limit, 1, 1000)));
+      std::vector<std::pair<Id, std::int64_t>> rows;
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        rows.emplace_back(st.int64(0), st.int64(1));
+      }
+      std::vector<OrganisationSummary> out;
+      for (auto [id, count] : rows) {
+        TILTAS_SQL_TRY(org, load_organisation(c, id));
+        out.push_back({std::move(org), count});
+      }
+      return out;
+    });
   }
 
   Result<Document> get_document(Id id) const override {
-    return backend_.read([&](Connection &c) -> Result<Document> {
-      TILTAS_SQL_TRY(st, c.cached("SELECT id, source, name, sha256, language, "
-                                  "media_type, content, imported_at FROM "
+    return backend_.read([&](Connection& c) -> Result<Document> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, source, name, sha256, language, media_type, content, imported_at FROM "
                                   "documents WHERE id = $1"));
       st.bind(1, id);
       TILTAS_SQL_TRY(found, st.step());
-      if (!found)
-        return not_found(fmt::format("document {} does not exist", id), "id");
+      if (!found) return not_found(fmt::format("document {} does not exist", id), "id");
       return read_document(st, true);
     });
   }
 
   Result<std::vector<Document>> find_documents() const override {
-    return backend_.read([&](Connection &c) -> Result<std::vector<Document>> {
-      TILTAS_SQL_TRY(st, c.cached("SELECT id, source, name, sha256, language, "
-                                  "media_type, '', imported_at FROM "
+    return backend_.read([&](Connection& c) -> Result<std::vector<Document>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, source, name, sha256, language, media_type, '', imported_at FROM "
                                   "documents ORDER BY id"));
       std::vector<Document> out;
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
-        if (!row)
-          break;
+        if (!row) break;
         out.push_back(read_document(st, false));
       }
       return out;
@@ -442,15 +364,11 @@ public:
   }
 
   Result<Counts> counts() const override {
-    return backend_.read([&](Connection &c) -> Result<Counts> {
-      TILTAS_SQL_TRY(st,
-                     c.cached("SELECT (SELECT COUNT(*) FROM documents), "
-                              "(SELECT COUNT(*) FROM projects WHERE "
-                              "translation_of IS NULL), "
-                              "(SELECT COUNT(*) FROM projects WHERE "
-                              "review_state = 'published' AND translation_of "
-                              "IS NULL), (SELECT COUNT(*) FROM organisations), "
-                              "(SELECT COUNT(*) FROM projects)"));
+    return backend_.read([&](Connection& c) -> Result<Counts> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM projects WHERE "
+                                  "translation_of IS NULL), "
+                                  "(SELECT COUNT(*) FROM projects WHERE review_state = 'published' AND translation_of "
+                                  "IS NULL), (SELECT COUNT(*) FROM organisations), (SELECT COUNT(*) FROM projects)"));
       TILTAS_SQL_TRY(row, st.step());
       Counts out;
       if (row) {
@@ -466,56 +384,47 @@ public:
 
   std::string describe() const override { return backend_.describe(); }
 
-private:
+ private:
   // The body of import_document, inside the backend's write transaction.
-  Result<ImportResult> import_in(Connection &c, const Document &doc,
-                                 const std::vector<Project> &records) {
+  Result<ImportResult> import_in(Connection& c, const Document& doc, const std::vector<Project>& records) {
     ImportResult result;
     {
-      TILTAS_SQL_TRY(st,
-                     c.cached("SELECT id FROM documents WHERE sha256 = $1"));
+      TILTAS_SQL_TRY(st, c.cached("SELECT id FROM documents WHERE sha256 = $1"));
       st.bind(1, doc.sha256);
       TILTAS_SQL_TRY(found, st.step());
       if (found) {
         result.document_id = st.int64(0);
         result.outcome = DocumentOutcome::kUnchanged;
-        return result; // nothing written
+        return result;  // nothing written
       }
     }
     std::vector<Id> previous;
     {
-      TILTAS_SQL_TRY(st,
-                     c.cached("SELECT id FROM documents WHERE source = $1"));
+      TILTAS_SQL_TRY(st, c.cached("SELECT id FROM documents WHERE source = $1"));
       st.bind(1, doc.source);
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
-        if (!row)
-          break;
+        if (!row) break;
         previous.push_back(st.int64(0));
       }
     }
-    result.outcome =
-        previous.empty() ? DocumentOutcome::kNew : DocumentOutcome::kChanged;
+    result.outcome = previous.empty() ? DocumentOutcome::kNew : DocumentOutcome::kChanged;
     // The source's current projects by position: a new revision of the page
     // updates them in place so that ids (and links to them) survive.
     std::map<int, Id> current;
     for (Id old : previous) {
-      TILTAS_SQL_TRY(
-          st,
-          c.cached("SELECT id, ordinal FROM projects WHERE document_id = $1"));
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, ordinal FROM projects WHERE document_id = $1"));
       st.bind(1, old);
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
-        if (!row)
-          break;
+        if (!row) break;
         current[static_cast<int>(st.int64(1))] = st.int64(0);
       }
     }
     std::string now = now_utc();
     {
       TILTAS_SQL_TRY(
-          st, c.cached("INSERT INTO documents (source, name, sha256, language, "
-                       "media_type, content, imported_at) "
+          st, c.cached("INSERT INTO documents (source, name, sha256, language, media_type, content, imported_at) "
                        "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
       st.bind(1, doc.source)
           .bind(2, doc.name)
@@ -525,8 +434,7 @@ private:
           .bind(6, doc.text)
           .bind(7, now);
       TILTAS_SQL_TRY(row, st.step());
-      if (!row)
-        return internal_error("inserting a document returned no id");
+      if (!row) return internal_error("inserting a document returned no id");
       result.document_id = st.int64(0);
     }
     for (std::size_t i = 0; i < records.size(); ++i) {
@@ -548,7 +456,7 @@ private:
       result.project_ids.push_back(p.id);
       TILTAS_SQL_TRY_STATUS(link_translation(c, p));
     }
-    for (const auto &[ordinal, id] : current) {
+    for (const auto& [ordinal, id] : current) {
       TILTAS_SQL_TRY(del, c.cached("DELETE FROM projects WHERE id = $1"));
       del.bind(1, id);
       TILTAS_SQL_TRY_STATUS(del.run());
@@ -558,7 +466,7 @@ private:
   }
 
   template <SqlStatement S>
-  static Document read_document(const S &st, bool with_text) {
+  static Document read_document(const S& st, bool with_text) {
     Document d;
     d.id = st.int64(0);
     d.source = st.text(1);
@@ -566,8 +474,7 @@ private:
     d.sha256 = st.text(3);
     d.language = st.text(4);
     d.media_type = st.text(5);
-    if (with_text)
-      d.text = st.text(6);
+    if (with_text) d.text = st.text(6);
     d.imported_at = st.text(7);
     return d;
   }
@@ -578,29 +485,22 @@ private:
   // Among several candidates: the same country first, then one whose country
   // is unknown, then the oldest. (Written as CASE rather than ordering by a
   // boolean that may be NULL: the engines sort NULL at opposite ends.)
-  Result<Id> link_organisation(Connection &c, const Participation &part,
-                               const std::string &language,
-                               const std::string &now) {
+  Result<Id> link_organisation(Connection& c, const Participation& part, const std::string& language,
+                               const std::string& now) {
     std::string key = organisation_name_key(part.name);
     std::string acronym = organisation_acronym(part.name);
-    const char *kCompatible =
+    const char* kCompatible =
         " AND (country IS NULL OR $2 IS NULL OR country = $2) "
-        "ORDER BY CASE WHEN country = $2 THEN 2 WHEN country IS NULL THEN 1 "
-        "ELSE 0 END DESC, id LIMIT 1";
+        "ORDER BY CASE WHEN country = $2 THEN 2 WHEN country IS NULL THEN 1 ELSE 0 END DESC, id LIMIT 1";
     std::optional<Id> found;
     std::optional<std::string> found_country;
-    auto try_match = [&](const std::string &where,
-                         const std::string &value) -> Status {
-      if (found || value.empty())
-        return ok();
-      auto st = c.cached("SELECT id, country FROM organisations WHERE " +
-                         where + kCompatible);
-      if (!st)
-        return unexpected(st.error());
+    auto try_match = [&](const std::string& where, const std::string& value) -> Status {
+      if (found || value.empty()) return ok();
+      auto st = c.cached("SELECT id, country FROM organisations WHERE " + where + kCompatible);
+      if (!st) return unexpected(st.error());
       st->bind(1, value).bind(2, part.country);
       auto row = st->step();
-      if (!row)
-        return unexpected(row.error());
+      if (!row) return unexpected(row.error());
       if (*row) {
         found = st->int64(0);
         found_country = st->opt_text(1);
@@ -608,53 +508,38 @@ private:
       return ok();
     };
     TILTAS_SQL_TRY_STATUS(try_match("name_key = $1", key));
-    if (acronym == key)
-      TILTAS_SQL_TRY_STATUS(try_match("acronym = $1", acronym));
-    if (acronym != key)
-      TILTAS_SQL_TRY_STATUS(try_match("name_key = $1", acronym));
+    if (acronym == key) TILTAS_SQL_TRY_STATUS(try_match("acronym = $1", acronym));
+    if (acronym != key) TILTAS_SQL_TRY_STATUS(try_match("name_key = $1", acronym));
     if (found) {
       if (!found_country && part.country) {
-        TILTAS_SQL_TRY(
-            up,
-            c.cached("UPDATE organisations SET country = $1 WHERE id = $2"));
+        TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET country = $1 WHERE id = $2"));
         up.bind(1, part.country).bind(2, *found);
         TILTAS_SQL_TRY_STATUS(up.run());
       }
       if (acronym != key && !acronym.empty()) {
         // The longer name teaches us the acronym of an organisation first
         // seen by its acronym alone.
-        TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET acronym = $1, "
-                                    "display_name = CASE WHEN name_key = "
-                                    "acronym OR name_key = $1 THEN $2 ELSE "
-                                    "display_name END WHERE id = $3"));
+        TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET acronym = $1, display_name = CASE WHEN name_key = "
+                                    "acronym OR name_key = $1 THEN $2 ELSE display_name END WHERE id = $3"));
         up.bind(1, acronym).bind(2, part.name).bind(3, *found);
         TILTAS_SQL_TRY_STATUS(up.run());
       }
       TILTAS_SQL_TRY_STATUS(add_name(c, *found, language, part.name));
       return *found;
     }
-    TILTAS_SQL_TRY(ins, c.cached("INSERT INTO organisations (display_name, "
-                                 "country, name_key, acronym, created_at) "
+    TILTAS_SQL_TRY(ins, c.cached("INSERT INTO organisations (display_name, country, name_key, acronym, created_at) "
                                  "VALUES ($1, $2, $3, $4, $5) RETURNING id"));
-    ins.bind(1, part.name)
-        .bind(2, part.country)
-        .bind(3, key)
-        .bind(4, acronym)
-        .bind(5, now);
+    ins.bind(1, part.name).bind(2, part.country).bind(3, key).bind(4, acronym).bind(5, now);
     TILTAS_SQL_TRY(row, ins.step());
-    if (!row)
-      return internal_error("inserting an organisation returned no id");
+    if (!row) return internal_error("inserting an organisation returned no id");
     Id id = ins.int64(0);
     TILTAS_SQL_TRY_STATUS(add_name(c, id, language, part.name));
     return id;
   }
 
-  static Status add_name(Connection &c, Id org, const std::string &language,
-                         const std::string &name) {
-    TILTAS_SQL_TRY(st,
-                   c.cached("INSERT INTO organisation_names (organisation_id, "
-                            "language, name) VALUES ($1, $2, $3) "
-                            "ON CONFLICT DO NOTHING"));
+  static Status add_name(Connection& c, Id org, const std::string& language, const std::string& name) {
+    TILTAS_SQL_TRY(st, c.cached("INSERT INTO organisation_names (organisation_id, language, name) VALUES ($1, $2, $3) "
+                                "ON CONFLICT DO NOTHING"));
     st.bind(1, org).bind(2, language).bind(3, name);
     return st.run();
   }
@@ -666,36 +551,25 @@ private:
   // ISO date of that year in any collation that orders digits (a bound like
   // "YYYY~" holds only in byte order, and PostgreSQL databases often collate
   // by locale).
-  Status link_translation(Connection &c, const Project &p) {
+  Status link_translation(Connection& c, const Project& p) {
     std::optional<std::string> start_year, end_year;
-    if (p.period.start)
-      start_year = p.period.start->to_iso().substr(0, 4);
-    if (p.period.end)
-      end_year = p.period.end->to_iso().substr(0, 4);
+    if (p.period.start) start_year = p.period.start->to_iso().substr(0, 4);
+    if (p.period.end) end_year = p.period.end->to_iso().substr(0, 4);
     std::vector<Id> candidates;
     {
-      TILTAS_SQL_TRY(
-          st, c.cached("SELECT id FROM projects WHERE id <> $1 AND "
-                       "default_language <> $2 "
-                       "AND (document_id IS NULL OR document_id <> $3) AND ("
-                       " (period_start >= $4 AND period_start < $4 || '-99') "
-                       "OR (period_end >= $5 AND "
-                       "period_end < $5 || '-99')"
-                       " OR id IN (SELECT a.project_id FROM amounts a JOIN "
-                       "amounts b ON a.minor_units = "
-                       "b.minor_units "
-                       "           AND a.currency = b.currency WHERE "
-                       "b.project_id = $1 AND b.minor_units > 0)) "
-                       "ORDER BY id DESC LIMIT 200"));
-      st.bind(1, p.id)
-          .bind(2, p.default_language)
-          .bind(3, p.document_id)
-          .bind(4, start_year)
-          .bind(5, end_year);
+      TILTAS_SQL_TRY(st,
+                     c.cached("SELECT id FROM projects WHERE id <> $1 AND default_language <> $2 "
+                              "AND (document_id IS NULL OR document_id <> $3) AND ("
+                              " (period_start >= $4 AND period_start < $4 || '-99') OR (period_end >= $5 AND "
+                              "period_end < $5 || '-99')"
+                              " OR id IN (SELECT a.project_id FROM amounts a JOIN amounts b ON a.minor_units = "
+                              "b.minor_units "
+                              "           AND a.currency = b.currency WHERE b.project_id = $1 AND b.minor_units > 0)) "
+                              "ORDER BY id DESC LIMIT 200"));
+      st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id).bind(4, start_year).bind(5, end_year);
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
-        if (!row)
-          break;
+        if (!row) break;
         candidates.push_back(st.int64(0));
       }
     }
@@ -704,53 +578,41 @@ private:
     for (Id candidate : candidates) {
       TILTAS_SQL_TRY(other, load_project(c, candidate, Visibility::kAll));
       double score = model::translation_match_score(p, other);
-      if (score < best_score)
-        continue;
+      if (score < best_score) continue;
       Id group = other.translation_of.value_or(other.id);
       // One record per language in a group.
-      TILTAS_SQL_TRY(q, c.cached("SELECT COUNT(*) FROM projects WHERE (id = $1 "
-                                 "OR translation_of = $1) AND "
+      TILTAS_SQL_TRY(q, c.cached("SELECT COUNT(*) FROM projects WHERE (id = $1 OR translation_of = $1) AND "
                                  "default_language = $2"));
       q.bind(1, group).bind(2, p.default_language);
       TILTAS_SQL_TRY(row, q.step());
-      if (row && q.int64(0) > 0)
-        continue;
+      if (row && q.int64(0) > 0) continue;
       best_score = score;
       best = group;
     }
-    if (!best)
-      return ok();
-    TILTAS_SQL_TRY(
-        up, c.cached("UPDATE projects SET translation_of = $1 WHERE id = $2"));
+    if (!best) return ok();
+    TILTAS_SQL_TRY(up, c.cached("UPDATE projects SET translation_of = $1 WHERE id = $2"));
     up.bind(1, *best).bind(2, p.id);
     return up.run();
   }
 
   // Reads project `id` anew from a changed source: its facts are replaced,
   // its id, translations and creation time kept, its revision counted up.
-  Status revise_project(Connection &c, Id id, Project p,
-                        const std::string &now) {
+  Status revise_project(Connection& c, Id id, Project p, const std::string& now) {
     TILTAS_SQL_TRY(old, load_project(c, id, Visibility::kAll));
     bool changed = !same_facts(old, p);
     if (old.review_state == ReviewState::kPublished && !changed) {
       p.review_state = ReviewState::kPublished;
     } else if (old.review_state == ReviewState::kPublished) {
-      p.findings.push_back(
-          {"", model::Severity::kWarning,
-           fmt::format("the source page changed (revision {}): the facts "
-                       "differ from the published "
-                       "revision, so the project returned to draft for review",
-                       old.revision + 1),
-           std::nullopt});
+      p.findings.push_back({"", model::Severity::kWarning,
+                            fmt::format("the source page changed (revision {}): the facts differ from the published "
+                                        "revision, so the project returned to draft for review",
+                                        old.revision + 1),
+                            std::nullopt});
     }
-    TILTAS_SQL_TRY(
-        up,
-        c.cached("UPDATE projects SET document_id = $1, ordinal = $2, kind = "
-                 "$3, default_language = "
-                 "$4, programme = $5, "
-                 "status = $6, period_start = $7, period_end = $8, "
-                 "review_state = $9, notes = $10, "
-                 "updated_at = $11, revision = revision + 1 WHERE id = $12"));
+    TILTAS_SQL_TRY(up, c.cached("UPDATE projects SET document_id = $1, ordinal = $2, kind = $3, default_language = "
+                                "$4, programme = $5, "
+                                "status = $6, period_start = $7, period_end = $8, review_state = $9, notes = $10, "
+                                "updated_at = $11, revision = revision + 1 WHERE id = $12"));
     up.bind(1, p.document_id)
         .bind(2, static_cast<std::int64_t>(p.ordinal))
         .bind(3, std::string(to_string(p.kind)))
@@ -764,26 +626,20 @@ private:
         .bind(11, now)
         .bind(12, id);
     TILTAS_SQL_TRY_STATUS(up.run());
-    for (const char *table :
-         {"project_texts", "field_spans", "amounts", "participations",
-          "activities", "events", "indicators", "places", "findings"}) {
-      TILTAS_SQL_TRY(del, c.cached(std::string("DELETE FROM ") + table +
-                                   " WHERE project_id = $1"));
+    for (const char* table : {"project_texts", "field_spans", "amounts", "participations", "activities", "events",
+                              "indicators", "places", "findings"}) {
+      TILTAS_SQL_TRY(del, c.cached(std::string("DELETE FROM ") + table + " WHERE project_id = $1"));
       del.bind(1, id);
       TILTAS_SQL_TRY_STATUS(del.run());
     }
     return insert_children(c, id, p, now);
   }
 
-  Result<Id> insert_project(Connection &c, const Project &p,
-                            const std::string &now) {
-    TILTAS_SQL_TRY(
-        st, c.cached("INSERT INTO projects (document_id, ordinal, kind, "
-                     "default_language, programme, "
-                     "status, period_start, "
-                     "period_end, review_state, notes, created_at, updated_at) "
-                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                     "$11) RETURNING id"));
+  Result<Id> insert_project(Connection& c, const Project& p, const std::string& now) {
+    TILTAS_SQL_TRY(st, c.cached("INSERT INTO projects (document_id, ordinal, kind, default_language, programme, "
+                                "status, period_start, "
+                                "period_end, review_state, notes, created_at, updated_at) "
+                                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id"));
     st.bind(1, p.document_id)
         .bind(2, static_cast<std::int64_t>(p.ordinal))
         .bind(3, std::string(to_string(p.kind)))
@@ -796,8 +652,7 @@ private:
         .bind(10, p.notes)
         .bind(11, now);
     TILTAS_SQL_TRY(row, st.step());
-    if (!row)
-      return internal_error("inserting a project returned no id");
+    if (!row) return internal_error("inserting a project returned no id");
     Id id = st.int64(0);
     TILTAS_SQL_TRY_STATUS(insert_children(c, id, p, now));
     return id;
@@ -805,26 +660,18 @@ private:
 
   // The rows that hang off a project: texts, spans, amounts, participations
   // (linking organisations), activities, events, indicators, places, findings.
-  Status insert_children(Connection &c, Id id, const Project &p,
-                         const std::string &now) {
+  Status insert_children(Connection& c, Id id, const Project& p, const std::string& now) {
     std::set<std::string> langs;
-    for (const auto &[lang, _] : p.titles.all())
-      langs.insert(lang);
-    for (const auto &[lang, _] : p.descriptions.all())
-      langs.insert(lang);
-    for (const auto &lang : langs) {
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO project_texts (project_id, "
-                                 "language, title, description) VALUES ($1, "
+    for (const auto& [lang, _] : p.titles.all()) langs.insert(lang);
+    for (const auto& [lang, _] : p.descriptions.all()) langs.insert(lang);
+    for (const auto& lang : langs) {
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO project_texts (project_id, language, title, description) VALUES ($1, "
                                  "$2, $3, $4)"));
-      t.bind(1, id)
-          .bind(2, lang)
-          .bind(3, p.titles.get(lang))
-          .bind(4, p.descriptions.get(lang));
+      t.bind(1, id).bind(2, lang).bind(3, p.titles.get(lang)).bind(4, p.descriptions.get(lang));
       TILTAS_SQL_TRY_STATUS(t.run());
     }
-    for (const auto &[field, span] : p.spans) {
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO field_spans (project_id, field, "
-                                 "span_start, span_end) VALUES ($1, $2, "
+    for (const auto& [field, span] : p.spans) {
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO field_spans (project_id, field, span_start, span_end) VALUES ($1, $2, "
                                  "$3, $4)"));
       t.bind(1, id)
           .bind(2, field)
@@ -833,11 +680,9 @@ private:
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.amounts.size(); ++i) {
-      const auto &a = p.amounts[i];
-      TILTAS_SQL_TRY(t,
-                     c.cached("INSERT INTO amounts (project_id, position, "
-                              "minor_units, currency, kind, span_start, "
-                              "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+      const auto& a = p.amounts[i];
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO amounts (project_id, position, minor_units, currency, kind, span_start, "
+                                 "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       t.bind(1, id)
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, a.minor_units)
@@ -847,12 +692,11 @@ private:
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.participations.size(); ++i) {
-      const auto &o = p.participations[i];
+      const auto& o = p.participations[i];
       TILTAS_SQL_TRY(org, link_organisation(c, o, p.default_language, now));
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO participations (project_id, "
-                                 "position, organisation_id, stated_name, "
-                                 "stated_country, role, span_start, span_end) "
-                                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
+      TILTAS_SQL_TRY(t,
+                     c.cached("INSERT INTO participations (project_id, position, organisation_id, stated_name, "
+                              "stated_country, role, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
       t.bind(1, id)
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, org)
@@ -863,23 +707,17 @@ private:
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.activities.size(); ++i) {
-      const auto &a = p.activities[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO activities (project_id, "
-                                 "position, code, title, span_start, span_end) "
+      const auto& a = p.activities[i];
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO activities (project_id, position, code, title, span_start, span_end) "
                                  "VALUES ($1, $2, $3, $4, $5, $6)"));
-      t.bind(1, id)
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, a.code)
-          .bind(4, a.title);
+      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.code).bind(4, a.title);
       bind_span(t, 5, a.span);
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.events.size(); ++i) {
-      const auto &e = p.events[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO events (project_id, position, "
-                                 "title, place, country, start_date, "
-                                 "end_date, span_start, span_end) VALUES ($1, "
-                                 "$2, $3, $4, $5, $6, $7, $8, $9)"));
+      const auto& e = p.events[i];
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO events (project_id, position, title, place, country, start_date, "
+                                 "end_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"));
       t.bind(1, id)
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, e.title)
@@ -891,11 +729,9 @@ private:
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
-      const auto &x = p.indicators[i];
-      TILTAS_SQL_TRY(t,
-                     c.cached("INSERT INTO indicators (project_id, position, "
-                              "value, unit, status, span_start, "
-                              "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+      const auto& x = p.indicators[i];
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO indicators (project_id, position, value, unit, status, span_start, "
+                                 "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       t.bind(1, id)
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, x.value)
@@ -905,23 +741,17 @@ private:
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.places.size(); ++i) {
-      const auto &x = p.places[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO places (project_id, position, "
-                                 "name, country, span_start, span_end) "
+      const auto& x = p.places[i];
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO places (project_id, position, name, country, span_start, span_end) "
                                  "VALUES ($1, $2, $3, $4, $5, $6)"));
-      t.bind(1, id)
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, x.name)
-          .bind(4, x.country);
+      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.name).bind(4, x.country);
       bind_span(t, 5, x.span);
       TILTAS_SQL_TRY_STATUS(t.run());
     }
     for (std::size_t i = 0; i < p.findings.size(); ++i) {
-      const auto &x = p.findings[i];
-      TILTAS_SQL_TRY(t,
-                     c.cached("INSERT INTO findings (project_id, position, "
-                              "field, severity, message, span_start, "
-                              "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+      const auto& x = p.findings[i];
+      TILTAS_SQL_TRY(t, c.cached("INSERT INTO findings (project_id, position, field, severity, message, span_start, "
+                                 "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
       t.bind(1, id)
           .bind(2, static_cast<std::int64_t>(i))
           .bind(3, x.field)
@@ -933,13 +763,11 @@ private:
     return ok();
   }
 
-  static Result<Organisation> load_organisation(Connection &c, Id id) {
-    TILTAS_SQL_TRY(st, c.cached("SELECT id, display_name, country, cluster_id "
-                                "FROM organisations WHERE id = $1"));
+  static Result<Organisation> load_organisation(Connection& c, Id id) {
+    TILTAS_SQL_TRY(st, c.cached("SELECT id, display_name, country, cluster_id FROM organisations WHERE id = $1"));
     st.bind(1, id);
     TILTAS_SQL_TRY(found, st.step());
-    if (!found)
-      return not_found(fmt::format("organisation {} does not exist", id), "id");
+    if (!found) return not_found(fmt::format("organisation {} does not exist", id), "id");
     Organisation o;
     o.id = st.int64(0);
     o.display_name = st.text(1);
@@ -947,197 +775,146 @@ private:
     o.cluster_id = st.opt_int64(3);
     // One name per language: the first in byte order, chosen here rather
     // than by ORDER BY, whose order follows the database's collation.
-    TILTAS_SQL_TRY(names,
-                   c.cached("SELECT language, name FROM organisation_names "
-                            "WHERE organisation_id = $1"));
+    TILTAS_SQL_TRY(names, c.cached("SELECT language, name FROM organisation_names WHERE organisation_id = $1"));
     names.bind(1, id);
     std::map<std::string, std::string> first;
     for (;;) {
       TILTAS_SQL_TRY(row, names.step());
-      if (!row)
-        break;
+      if (!row) break;
       std::string name = names.text(1);
       auto [it, inserted] = first.emplace(names.text(0), name);
-      if (!inserted && name < it->second)
-        it->second = std::move(name);
+      if (!inserted && name < it->second) it->second = std::move(name);
     }
-    for (auto &[language, name] : first)
-      o.names.set(language, std::move(name));
-    TILTAS_SQL_TRY(
-        ids, c.cached("SELECT scheme, value FROM organisation_identifiers "
-                      "WHERE organisation_id = $1"));
+    for (auto& [language, name] : first) o.names.set(language, std::move(name));
+    TILTAS_SQL_TRY(ids, c.cached("SELECT scheme, value FROM organisation_identifiers WHERE organisation_id = $1"));
     ids.bind(1, id);
     for (;;) {
       TILTAS_SQL_TRY(row, ids.step());
-      if (!row)
-        break;
+      if (!row) break;
       o.identifiers.push_back({ids.text(0), ids.text(1)});
     }
     std::sort(o.identifiers.begin(), o.identifiers.end(),
-              [](const auto &a, const auto &b) {
-                return std::tie(a.scheme, a.value) <
-                       std::tie(b.scheme, b.value);
-              });
+              [](const auto& a, const auto& b) { return std::tie(a.scheme, a.value) < std::tie(b.scheme, b.value); });
     return o;
   }
 
-  static Result<Project> load_project(Connection &c, Id id,
-                                      Visibility visibility) {
-    TILTAS_SQL_TRY(
-        st, c.cached("SELECT id, document_id, ordinal, kind, default_language, "
-                     "programme, status, "
-                     "period_start, period_end, review_state, notes, "
-                     "created_at, updated_at, "
-                     "translation_of, revision FROM projects WHERE id = $1"));
+  static Result<Project> load_project(Connection& c, Id id, Visibility visibility) {
+    TILTAS_SQL_TRY(st, c.cached("SELECT id, document_id, ordinal, kind, default_language, programme, status, "
+                                "period_start, period_end, review_state, notes, created_at, updated_at, "
+                                "translation_of, revision FROM projects WHERE id = $1"));
     st.bind(1, id);
     TILTAS_SQL_TRY(found, st.step());
-    if (!found)
-      return not_found(fmt::format("project {} does not exist", id), "id");
+    if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
     Project p;
     p.id = st.int64(0);
     p.document_id = st.opt_int64(1);
     p.ordinal = static_cast<int>(st.int64(2));
-    p.kind = model::parse_project_kind(st.text(3))
-                 .value_or(model::ProjectKind::kProject);
+    p.kind = model::parse_project_kind(st.text(3)).value_or(model::ProjectKind::kProject);
     p.default_language = st.text(4);
     p.programme = st.opt_text(5);
-    p.status = model::parse_project_status(st.text(6))
-                   .value_or(model::ProjectStatus::kUnknown);
+    p.status = model::parse_project_status(st.text(6)).value_or(model::ProjectStatus::kUnknown);
     p.period.start = read_date(st.opt_text(7));
     p.period.end = read_date(st.opt_text(8));
-    p.review_state =
-        model::parse_review_state(st.text(9)).value_or(ReviewState::kDraft);
+    p.review_state = model::parse_review_state(st.text(9)).value_or(ReviewState::kDraft);
     p.notes = st.opt_text(10);
     p.created_at = st.text(11);
     p.updated_at = st.text(12);
     p.translation_of = st.opt_int64(13);
     p.revision = static_cast<int>(st.int64(14));
-    if (visibility == Visibility::kPublic &&
-        p.review_state != ReviewState::kPublished) {
+    if (visibility == Visibility::kPublic && p.review_state != ReviewState::kPublished) {
       return not_found(fmt::format("project {} does not exist", id), "id");
     }
-    auto rows = [&](std::string_view sql, auto &&on_row) -> Status {
+    auto rows = [&](std::string_view sql, auto&& on_row) -> Status {
       auto q = c.cached(std::string(sql));
-      if (!q)
-        return unexpected(q.error());
+      if (!q) return unexpected(q.error());
       q->bind(1, id);
       for (;;) {
         auto row = q->step();
-        if (!row)
-          return unexpected(row.error());
-        if (!*row)
-          break;
+        if (!row) return unexpected(row.error());
+        if (!*row) break;
         on_row(*q);
       }
       return ok();
     };
-    TILTAS_SQL_TRY_STATUS(rows("SELECT language, title, description FROM "
-                               "project_texts WHERE project_id = $1",
-                               [&](auto &q) {
-                                 if (auto t = q.opt_text(1))
-                                   p.titles.set(q.text(0), *t);
-                                 if (auto d = q.opt_text(2))
-                                   p.descriptions.set(q.text(0), *d);
-                               }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT language, title, description FROM project_texts WHERE project_id = $1", [&](auto& q) {
+          if (auto t = q.opt_text(1)) p.titles.set(q.text(0), *t);
+          if (auto d = q.opt_text(2)) p.descriptions.set(q.text(0), *d);
+        }));
     // The rest of the translation group: their ids, and their titles and
     // descriptions in the languages this record lacks.
     Id group = p.translation_of.value_or(p.id);
     {
-      TILTAS_SQL_TRY(
-          q,
-          c.cached(
-              "SELECT p.id, t.language, t.title, t.description FROM projects p "
-              "LEFT JOIN project_texts t ON t.project_id = p.id "
-              "WHERE (p.id = $1 OR p.translation_of = $1) AND p.id <> $2 ORDER "
-              "BY p.id"));
+      TILTAS_SQL_TRY(q, c.cached("SELECT p.id, t.language, t.title, t.description FROM projects p "
+                                 "LEFT JOIN project_texts t ON t.project_id = p.id "
+                                 "WHERE (p.id = $1 OR p.translation_of = $1) AND p.id <> $2 ORDER BY p.id"));
       q.bind(1, group).bind(2, p.id);
       for (;;) {
         TILTAS_SQL_TRY(row, q.step());
-        if (!row)
-          break;
+        if (!row) break;
         Id member = q.int64(0);
-        if (p.translations.empty() || p.translations.back() != member)
-          p.translations.push_back(member);
-        if (q.is_null(1))
-          continue;
+        if (p.translations.empty() || p.translations.back() != member) p.translations.push_back(member);
+        if (q.is_null(1)) continue;
         std::string lang = q.text(1);
-        if (auto t = q.opt_text(2); t && !p.titles.get(lang))
-          p.titles.set(lang, *t);
-        if (auto d = q.opt_text(3); d && !p.descriptions.get(lang))
-          p.descriptions.set(lang, *d);
+        if (auto t = q.opt_text(2); t && !p.titles.get(lang)) p.titles.set(lang, *t);
+        if (auto d = q.opt_text(3); d && !p.descriptions.get(lang)) p.descriptions.set(lang, *d);
       }
     }
-    TILTAS_SQL_TRY_STATUS(rows("SELECT field, span_start, span_end FROM "
-                               "field_spans WHERE project_id = $1",
-                               [&](auto &q) {
-                                 p.spans[q.text(0)] = model::SourceSpan{
-                                     static_cast<std::size_t>(q.int64(1)),
-                                     static_cast<std::size_t>(q.int64(2))};
-                               }));
-    TILTAS_SQL_TRY_STATUS(rows(
-        "SELECT minor_units, currency, kind, span_start, span_end FROM amounts "
-        "WHERE "
-        "project_id = $1 ORDER BY position",
-        [&](auto &q) {
-          p.amounts.push_back({q.int64(0), q.text(1),
-                               model::parse_amount_kind(q.text(2)).value_or(
-                                   model::AmountKind::kOther),
-                               read_span(q, 3)});
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT field, span_start, span_end FROM field_spans WHERE project_id = $1", [&](auto& q) {
+          p.spans[q.text(0)] =
+              model::SourceSpan{static_cast<std::size_t>(q.int64(1)), static_cast<std::size_t>(q.int64(2))};
         }));
     TILTAS_SQL_TRY_STATUS(
-        rows("SELECT stated_name, stated_country, role, organisation_id, "
-             "span_start, span_end FROM "
-             "participations WHERE project_id = $1 ORDER BY position",
-             [&](auto &q) {
-               p.participations.push_back(
-                   {q.text(0), q.opt_text(1),
-                    model::parse_role(q.text(2)).value_or(model::Role::kOther),
-                    q.opt_int64(3), read_span(q, 4)});
+        rows("SELECT minor_units, currency, kind, span_start, span_end FROM amounts WHERE "
+             "project_id = $1 ORDER BY position",
+             [&](auto& q) {
+               p.amounts.push_back({q.int64(0), q.text(1),
+                                    model::parse_amount_kind(q.text(2)).value_or(model::AmountKind::kOther),
+                                    read_span(q, 3)});
              }));
     TILTAS_SQL_TRY_STATUS(
-        rows("SELECT code, title, span_start, span_end FROM activities WHERE "
-             "project_id = $1 ORDER "
+        rows("SELECT stated_name, stated_country, role, organisation_id, span_start, span_end FROM "
+             "participations WHERE project_id = $1 ORDER BY position",
+             [&](auto& q) {
+               p.participations.push_back({q.text(0), q.opt_text(1),
+                                           model::parse_role(q.text(2)).value_or(model::Role::kOther), q.opt_int64(3),
+                                           read_span(q, 4)});
+             }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT code, title, span_start, span_end FROM activities WHERE project_id = $1 ORDER "
              "BY position",
-             [&](auto &q) {
+             [&](auto& q) {
                p.activities.push_back({q.text(0), q.text(1), read_span(q, 2)});
              }));
     TILTAS_SQL_TRY_STATUS(
-        rows("SELECT title, place, country, start_date, end_date, span_start, "
-             "span_end FROM events "
+        rows("SELECT title, place, country, start_date, end_date, span_start, span_end FROM events "
              "WHERE project_id = $1 ORDER BY position",
-             [&](auto &q) {
-               p.events.push_back({q.opt_text(0), q.opt_text(1), q.opt_text(2),
-                                   read_date(q.opt_text(3)),
+             [&](auto& q) {
+               p.events.push_back({q.opt_text(0), q.opt_text(1), q.opt_text(2), read_date(q.opt_text(3)),
                                    read_date(q.opt_text(4)), read_span(q, 5)});
              }));
+    TILTAS_SQL_TRY_STATUS(rows(
+        "SELECT value, unit, status, span_start, span_end FROM indicators WHERE project_id = "
+        "$1 ORDER BY position",
+        [&](auto& q) {
+          p.indicators.push_back({q.real(0), q.text(1),
+                                  model::parse_indicator_status(q.text(2)).value_or(model::IndicatorStatus::kUnknown),
+                                  read_span(q, 3)});
+        }));
     TILTAS_SQL_TRY_STATUS(
-        rows("SELECT value, unit, status, span_start, span_end FROM indicators "
-             "WHERE project_id = "
-             "$1 ORDER BY position",
-             [&](auto &q) {
-               p.indicators.push_back(
-                   {q.real(0), q.text(1),
-                    model::parse_indicator_status(q.text(2)).value_or(
-                        model::IndicatorStatus::kUnknown),
-                    read_span(q, 3)});
-             }));
-    TILTAS_SQL_TRY_STATUS(
-        rows("SELECT name, country, span_start, span_end FROM places WHERE "
-             "project_id = $1 ORDER BY "
+        rows("SELECT name, country, span_start, span_end FROM places WHERE project_id = $1 ORDER BY "
              "position",
-             [&](auto &q) {
+             [&](auto& q) {
                p.places.push_back({q.text(0), q.opt_text(1), read_span(q, 2)});
              }));
-    TILTAS_SQL_TRY_STATUS(rows("SELECT field, severity, message, span_start, "
-                               "span_end FROM findings WHERE project_id "
-                               "= $1 ORDER BY position",
-                               [&](auto &q) {
-                                 p.findings.push_back(
-                                     {q.text(0),
-                                      model::parse_severity(q.text(1)).value_or(
-                                          model::Severity::kInfo),
-                                      q.text(2), read_span(q, 3)});
-                               }));
+    TILTAS_SQL_TRY_STATUS(
+        rows("SELECT field, severity, message, span_start, span_end FROM findings WHERE project_id "
+             "= $1 ORDER BY position",
+             [&](auto& q) {
+               p.findings.push_back({q.text(0), model::parse_severity(q.text(1)).value_or(model::Severity::kInfo),
+                                     q.text(2), read_span(q, 3)});
+             }));
     return p;
   }
 
@@ -1147,4 +924,4 @@ private:
 #undef TILTAS_SQL_TRY
 #undef TILTAS_SQL_TRY_STATUS
 
-} // namespace tiltas::store::sql
+}  // namespace tiltas::store::sql
