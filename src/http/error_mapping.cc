@@ -57,10 +57,11 @@ Reply error_page(int status, std::string_view title, std::string_view message) {
   if (html) return html_reply(std::move(*html), status);
   // The templates are checked at start-up, so this is a last resort; it still
   // escapes, because the message may echo the request.
-  return html_reply(fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title></head>"
-                                "<body><main><h1>{0}</h1><p>{1}</p></main></body></html>\n",
-                                text::escape_html(title), text::escape_html(message)),
-                    status);
+  return html_reply(
+      fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title></head>"
+                  "<body><main><h1>{0}</h1><p>{1}</p></main></body></html>\n",
+                  text::escape_html(title), text::escape_html(message)),
+      status);
 }
 
 // The message shown to the client; hidden ones are logged here instead.

@@ -26,9 +26,9 @@ std::optional<std::int64_t> parse_decimal(std::string_view text) {
 Result<model::Id> parse_id(std::string_view text, std::string_view field) {
   auto value = parse_decimal(text);
   if (!value || *value < 1) {
-    return invalid_argument(fmt::format("'{}' is not a record id (a positive whole number)",
-                                        text::repair_utf8(text.substr(0, 40))),
-                            std::string(field));
+    return invalid_argument(
+        fmt::format("'{}' is not a record id (a positive whole number)", text::repair_utf8(text.substr(0, 40))),
+        std::string(field));
   }
   return *value;
 }

@@ -101,9 +101,8 @@ std::unique_ptr<Router> make_router(const Context& context, Respond respond) {
   // -------------------------------------------------------------------------
   router->non_matched_request_handler([respond](const restinio::request_handle_t& req) {
     const std::string path(req->header().path());
-    respond(req, error_reply(Error{ErrorCode::kNotFound, fmt::format("no such page: {} {}",
-                                                                      req->header().method().c_str(),
-                                                                      path)},
+    respond(req, error_reply(Error{ErrorCode::kNotFound,
+                                   fmt::format("no such page: {} {}", req->header().method().c_str(), path)},
                              audience_of(path)));
     return restinio::request_accepted();
   });

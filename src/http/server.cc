@@ -79,8 +79,7 @@ std::uint64_t parser_body_limit(std::size_t max_body_bytes) {
 }  // namespace
 
 struct Server::Impl {
-  Impl(store::Store& store, const ServerOptions& options)
-      : options(options), context{store}, grace_timer(io) {}
+  Impl(store::Store& store, const ServerOptions& options) : options(options), context{store}, grace_timer(io) {}
   ~Impl() { wait(); }
 
   ServerOptions options;
@@ -117,12 +116,10 @@ struct Server::Impl {
         (void)(*router)(req);
       }
     } catch (const std::exception& e) {
-      spdlog::error("{} {}: unhandled exception: {}", req->header().method().c_str(),
-                    req->header().path(), e.what());
+      spdlog::error("{} {}: unhandled exception: {}", req->header().method().c_str(), req->header().path(), e.what());
       respond(req, error_reply(Error{ErrorCode::kInternal, e.what()}, audience));
     } catch (...) {
-      spdlog::error("{} {}: unhandled non-standard exception", req->header().method().c_str(),
-                    req->header().path());
+      spdlog::error("{} {}: unhandled non-standard exception", req->header().method().c_str(), req->header().path());
       respond(req, error_reply(Error{ErrorCode::kInternal, "unknown exception"}, audience));
     }
     return restinio::request_accepted();
@@ -202,26 +199,25 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
     self->respond(req, std::move(reply));
   });
 
-  auto settings =
-      restinio::server_settings_t<Traits>{}
-          .address(address)
-          .port(options.port)
-          .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
-          .request_handler([self](const restinio::request_handle_t& req) { return self->dispatch(req); })
-          .read_next_http_message_timelimit(options.read_timeout)
-          .handle_request_timeout(options.handle_timeout)
-          .write_http_response_timelimit(options.write_timeout)
-          .max_parallel_connections(std::max<std::size_t>(1, options.max_connections))
-          .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                        .max_url_size(8 * 1024)
-                                        .max_field_name_size(1024)
-                                        .max_field_value_size(16 * 1024)
-                                        .max_field_count(100)
-                                        .max_body_size(parser_body_limit(options.max_body_bytes)))
-          .acceptor_post_bind_hook([self, on_listening](asio::ip::tcp::acceptor& acceptor) {
-            self->port = acceptor.local_endpoint().port();
-            if (on_listening) on_listening(self->port);
-          });
+  auto settings = restinio::server_settings_t<Traits>{}
+                      .address(address)
+                      .port(options.port)
+                      .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
+                      .request_handler([self](const restinio::request_handle_t& req) { return self->dispatch(req); })
+                      .read_next_http_message_timelimit(options.read_timeout)
+                      .handle_request_timeout(options.handle_timeout)
+                      .write_http_response_timelimit(options.write_timeout)
+                      .max_parallel_connections(std::max<std::size_t>(1, options.max_connections))
+                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                    .max_url_size(8 * 1024)
+                                                    .max_field_name_size(1024)
+                                                    .max_field_value_size(16 * 1024)
+                                                    .max_field_count(100)
+                                                    .max_body_size(parser_body_limit(options.max_body_bytes)))
+                      .acceptor_post_bind_hook([self, on_listening](asio::ip::tcp::acceptor& acceptor) {
+                        self->port = acceptor.local_endpoint().port();
+                        if (on_listening) on_listening(self->port);
+                      });
   self->server = std::make_unique<HttpServer>(restinio::external_io_context(self->io), std::move(settings));
 
   if (signals == Signals::kStopOnSigintSigterm) {
@@ -249,7 +245,8 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
     } catch (const std::exception& e) {  // asio::system_error from bind/listen
       why = e.what();
     }
-    return make_error(ErrorCode::kUnavailable, fmt::format("cannot listen on {}:{}: {}", options.host, options.port, why));
+    return make_error(ErrorCode::kUnavailable,
+                      fmt::format("cannot listen on {}:{}: {}", options.host, options.port, why));
   }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }

@@ -16,7 +16,7 @@ namespace tiltas::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";  // an IP address, or "localhost"
-  std::uint16_t port = 8080;  // 0 picks a free port (tests)
+  std::uint16_t port = 8080;       // 0 picks a free port (tests)
   std::size_t threads = 2;
   // Requests with a larger body get 413. Bodies far beyond it (more than
   // twice the limit, at least 64 KiB over) are cut off by the HTTP parser,

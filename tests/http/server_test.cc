@@ -3,19 +3,19 @@
 // client.
 #include <csignal>
 #include <functional>
-#include <optional>
-#include <stdexcept>
 #include <future>
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <signal.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "base/hash.h"
 #include "http/server.h"
@@ -49,8 +49,8 @@ Project full_project() {
   p.participations.push_back({"Oslo City Municipality", "NO", Role::kPartner, std::nullopt, std::nullopt});
   p.participations.push_back({"VšĮ Bendruomenių tiltai", "LT", Role::kPromoter, std::nullopt, std::nullopt});
   p.activities.push_back({"1.1", "Study visit in Oslo", std::nullopt});
-  p.events.push_back({"Study visit", "Oslo", "NO", PartialDate::parse_iso("2021-09-13").value(), std::nullopt,
-                      std::nullopt});
+  p.events.push_back(
+      {"Study visit", "Oslo", "NO", PartialDate::parse_iso("2021-09-13").value(), std::nullopt, std::nullopt});
   p.indicators.push_back({313, "persons trained", IndicatorStatus::kAchieved, std::nullopt});
   p.places.push_back({"Kaunas", "LT", std::nullopt});
   p.notes = "reviewer note: period from the labelled line";
@@ -101,8 +101,8 @@ class HttpServerTest : public ::testing::Test {
     for (std::size_t i = 0; i < ids.size(); ++i) {
       if (ids[i] != draft_id_) published_->insert(ids[i]);
     }
-    auto published = store_->set_review_state(std::vector<Id>(published_->begin(), published_->end()),
-                                              ReviewState::kPublished);
+    auto published =
+        store_->set_review_state(std::vector<Id>(published_->begin(), published_->end()), ReviewState::kPublished);
     ASSERT_TRUE(published) << published.error().describe();
 
     ServerOptions options;
@@ -242,9 +242,9 @@ struct ErrorCase {
   std::string path;
   std::size_t body_bytes;  // POST body size
   int status;
-  bool json;               // JSON error (else an HTML page)
-  std::string code;        // JSON error code, when json
-  std::string field;       // JSON error field, "" for null
+  bool json;          // JSON error (else an HTML page)
+  std::string code;   // JSON error code, when json
+  std::string field;  // JSON error field, "" for null
   std::string reason;
 };
 
@@ -522,9 +522,8 @@ TEST_F(ServerLifecycleTest, ServeReturnsOnSigterm) {
   options.port = 0;
   std::promise<std::uint16_t> listening;
   Status result;
-  std::thread serving([&] {
-    result = serve(*store_, options, [&](std::uint16_t port) { listening.set_value(port); });
-  });
+  std::thread serving(
+      [&] { result = serve(*store_, options, [&](std::uint16_t port) { listening.set_value(port); }); });
   // The signal handlers are installed before on_listening is called, so the
   // signal cannot reach the default action (which would end the test run).
   const std::uint16_t port = listening.get_future().get();

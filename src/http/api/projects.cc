@@ -9,9 +9,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json date_json(const std::optional<PartialDate>& date) {
-  return date ? Json(date->to_iso()) : Json(nullptr);
-}
+Json date_json(const std::optional<PartialDate>& date) { return date ? Json(date->to_iso()) : Json(nullptr); }
 
 Json localized_json(const model::LocalizedText& text) {
   Json out = Json::object();
