@@ -11,13 +11,15 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
   libsqlite3-dev libicu-dev libsodium-dev libstemmer-dev libcld2-dev
   librestinio-dev libasio-dev libhttp-parser-dev nlohmann-json3-dev
   libfmt-dev libspdlog-dev libcli11-dev libexpected-dev libhowardhinnant-date-dev
-  libgumbo-dev libpoppler-cpp-dev libpugixml-dev libkainjow-mustache-dev libxlsxwriter-dev
-  libgtest-dev libgmock-dev libbenchmark-dev"
+  libgumbo-dev libpoppler-cpp-dev libpugixml-dev libkainjow-mustache-dev libxlsxwriter-dev zlib1g-dev
+  libpq-dev libgtest-dev libgmock-dev libbenchmark-dev"
 
-# Tests also need: schema validation, the fuzzing compiler and runtime, and a
-# PostgreSQL 15 server (with the RUM index) that the store tests start.
+# Tests also need: schema validation (xmllint for IATI, jsonschema for
+# 360Giving), LibreOffice to read XLSX back, the fuzzing compiler and runtime,
+# and a PostgreSQL 15 server (with the RUM index) that the store tests start.
 if [ "$profile" = test ]; then
-  packages="$packages libxml2-utils clang libclang-rt-14-dev postgresql-15 postgresql-15-rum"
+  packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui clang libclang-rt-14-dev
+    postgresql-15 postgresql-15-rum"
 fi
 
 missing=""

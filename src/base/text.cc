@@ -23,7 +23,7 @@ icu::Transliterator* folding_transliterator() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-        "Any-Latin; NFKD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC", UTRANS_FORWARD,
+        "NFKD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC", UTRANS_FORWARD,
         status));
     if (U_FAILURE(status)) made.reset();
     return made;
@@ -122,6 +122,31 @@ std::string to_lower(std::string_view s) {
 }
 
 std::string fold(std::string_view s) {
+  // Fast path: plain ASCII needs no Unicode machinery, and most names and
+  // words of the genre are ASCII.
+  bool ascii = true;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (char c : s) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum) {
+        pending_space = true;
+        continue;
+      }
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   if (auto* t = folding_transliterator()) {
     t->transliterate(u);

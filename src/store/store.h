@@ -139,7 +139,7 @@ class Store {
 
 // Opens (creating and migrating where needed) the store at `url`:
 //   "sqlite:PATH", "file:PATH" or a plain PATH -> the embedded SQLite store;
-//   "postgresql://..." -> PostgreSQL (kUnavailable until that backend exists).
+//   "postgresql://..." or "postgres://..." -> PostgreSQL (libpq).
 // kUnavailable when the database cannot be opened; kFailedPrecondition when
 // it was written by a newer Tiltas (unknown migration).
 Result<std::unique_ptr<Store>> open_store(std::string_view url);
