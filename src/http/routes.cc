@@ -87,7 +87,7 @@ auto route(const Context& context, const Respond& respond, Handler handler) {
 
 }  // namespace
 
-std::unique_ptr<Router> make_router(const Context& context, Respond respond) {
+std::unique_ptr<Router> make_router(const Context& context, const Respond& respond) {
   auto router = std::make_unique<Router>();
   // ---- The route table ---------------------------------------------------
   // Ids are matched as any path segment and validated by the handler, so a

@@ -21,6 +21,6 @@ using Respond = std::function<void(const restinio::request_handle_t&, Reply)>;
 // Builds the router: every route of the server, in one table. `context` and
 // `respond` must outlive the router. Unknown paths and methods get a 404 in
 // the form of their audience (JSON under /api/, a page elsewhere).
-std::unique_ptr<Router> make_router(const Context& context, Respond respond);
+std::unique_ptr<Router> make_router(const Context& context, const Respond& respond);
 
 }  // namespace tiltas::http

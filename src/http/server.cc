@@ -47,6 +47,7 @@ class SpdlogLogger {
 
 struct Traits : restinio::default_traits_t {
   using logger_t = SpdlogLogger;
+  // NOLINTNEXTLINE(readability-identifier-naming): RESTinio's trait name
   static constexpr bool use_connection_count_limiter = true;
 };
 
@@ -72,7 +73,7 @@ std::string_view reason_phrase(int status) {
 // memory a too-large request can take.
 std::uint64_t parser_body_limit(std::size_t max_body_bytes) {
   const std::uint64_t limit = max_body_bytes;
-  const std::uint64_t margin = std::max<std::uint64_t>(limit, 64 * 1024);
+  const std::uint64_t margin = std::max<std::uint64_t>(limit, std::uint64_t{64} * 1024);
   return limit > UINT64_MAX - margin ? UINT64_MAX : limit + margin;
 }
 
@@ -157,7 +158,7 @@ struct Server::Impl {
             closed.store(true);
             if (in_flight.load() == 0) io.stop();
           },
-          [this](std::exception_ptr) {
+          [this](const std::exception_ptr&) {
             spdlog::error("closing the listening socket failed; stopping at once");
             io.stop();
           });
@@ -209,9 +210,9 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
                       .write_http_response_timelimit(options.write_timeout)
                       .max_parallel_connections(std::max<std::size_t>(1, options.max_connections))
                       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                    .max_url_size(8 * 1024)
+                                                    .max_url_size(std::size_t{8} * 1024)
                                                     .max_field_name_size(1024)
-                                                    .max_field_value_size(16 * 1024)
+                                                    .max_field_value_size(std::size_t{16} * 1024)
                                                     .max_field_count(100)
                                                     .max_body_size(parser_body_limit(options.max_body_bytes)))
                       .acceptor_post_bind_hook([self, on_listening](asio::ip::tcp::acceptor& acceptor) {
@@ -231,7 +232,7 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
 
   std::promise<std::exception_ptr> opened;
   self->server->open_async([&opened] { opened.set_value(nullptr); },
-                           [&opened](std::exception_ptr error) { opened.set_value(error); });
+                           [&opened](const std::exception_ptr& error) { opened.set_value(error); });
   const std::size_t threads = std::max<std::size_t>(1, options.threads);
   for (std::size_t i = 0; i < threads; ++i) self->threads.emplace_back([self] { self->io.run(); });
 

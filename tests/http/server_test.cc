@@ -29,7 +29,7 @@ using nlohmann::json;
 using namespace tiltas::model;
 
 constexpr std::size_t kMaxBody = 1024;
-const std::string kXssTitle = R"(<script>alert(1)</script> "quoted" & amp)";
+constexpr std::string_view kXssTitle = R"(<script>alert(1)</script> "quoted" & amp)";
 constexpr int kFillerProjects = 25;  // enough for several API and HTML pages
 
 Project full_project() {
@@ -83,26 +83,26 @@ Document document_for(const std::string& text) {
 class HttpServerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    auto store = store::open_store("sqlite:" + dir_->file("registry.db"));
+    suite_dir = new testing::TempDir();
+    auto store = store::open_store("sqlite:" + suite_dir->file("registry.db"));
     ASSERT_TRUE(store) << store.error().describe();
-    store_ = store->release();
+    suite_store = store->release();
 
-    std::vector<Project> records{full_project(), simple_project("Draft only"), simple_project(kXssTitle)};
+    std::vector<Project> records{full_project(), simple_project("Draft only"), simple_project(std::string(kXssTitle))};
     for (int i = 0; i < kFillerProjects; ++i) records.push_back(simple_project("Filler project " + std::to_string(i)));
-    auto imported = store_->import_document(document_for("source text"), records);
+    auto imported = suite_store->import_document(document_for("source text"), records);
     ASSERT_TRUE(imported) << imported.error().describe();
     const auto& ids = imported->project_ids;
     ASSERT_EQ(ids.size(), records.size());
-    full_id_ = ids[0];
-    draft_id_ = ids[1];
-    xss_id_ = ids[2];
-    published_ = new std::set<Id>();
+    full_id = ids[0];
+    draft_id = ids[1];
+    xss_id = ids[2];
+    published_ids = new std::set<Id>();
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (ids[i] != draft_id_) published_->insert(ids[i]);
+      if (ids[i] != draft_id) published_ids->insert(ids[i]);
     }
-    auto published =
-        store_->set_review_state(std::vector<Id>(published_->begin(), published_->end()), ReviewState::kPublished);
+    auto published = suite_store->set_review_state(std::vector<Id>(published_ids->begin(), published_ids->end()),
+                                                   ReviewState::kPublished);
     ASSERT_TRUE(published) << published.error().describe();
 
     ServerOptions options;
@@ -110,21 +110,21 @@ class HttpServerTest : public ::testing::Test {
     options.port = 0;
     options.threads = 2;
     options.max_body_bytes = kMaxBody;
-    auto server = Server::start(*store_, options);
+    auto server = Server::start(*suite_store, options);
     ASSERT_TRUE(server) << server.error().describe();
-    server_ = server->release();
-    ASSERT_NE(server_->port(), 0);
+    suite_server = server->release();
+    ASSERT_NE(suite_server->port(), 0);
   }
 
   static void TearDownTestSuite() {
-    delete server_;
-    delete store_;
-    delete published_;
-    delete dir_;
+    delete suite_server;
+    delete suite_store;
+    delete published_ids;
+    delete suite_dir;
   }
 
   static httplib::Client client() {
-    httplib::Client c("127.0.0.1", server_->port());
+    httplib::Client c("127.0.0.1", suite_server->port());
     c.set_url_encode(false);  // tests send exactly the bytes they mean
     c.set_read_timeout(10, 0);
     return c;
@@ -150,13 +150,13 @@ class HttpServerTest : public ::testing::Test {
     return res->body;
   }
 
-  static inline testing::TempDir* dir_ = nullptr;
-  static inline store::Store* store_ = nullptr;
-  static inline Server* server_ = nullptr;
-  static inline std::set<Id>* published_ = nullptr;
-  static inline Id full_id_ = 0;
-  static inline Id draft_id_ = 0;
-  static inline Id xss_id_ = 0;
+  static inline testing::TempDir* suite_dir = nullptr;
+  static inline store::Store* suite_store = nullptr;
+  static inline Server* suite_server = nullptr;
+  static inline std::set<Id>* published_ids = nullptr;
+  static inline Id full_id = 0;
+  static inline Id draft_id = 0;
+  static inline Id xss_id = 0;
 };
 
 TEST_F(HttpServerTest, HealthzAnswersOk) {
@@ -171,7 +171,7 @@ TEST_F(HttpServerTest, ApiListShowsOnlyPublishedAndTheCursorWalksThemAll) {
   for (;;) {
     json page = get_json(path);
     ASSERT_TRUE(page.contains("items") && page.contains("total") && page.contains("next")) << page.dump();
-    EXPECT_EQ(page["total"], published_->size());
+    EXPECT_EQ(page["total"], published_ids->size());
     EXPECT_LE(page["items"].size(), 10u);
     for (const auto& item : page["items"]) {
       for (const char* key : {"id", "title", "language", "programme", "period", "kind"}) {
@@ -186,8 +186,8 @@ TEST_F(HttpServerTest, ApiListShowsOnlyPublishedAndTheCursorWalksThemAll) {
     ASSERT_TRUE(page["next"].is_string());
     path = "/api/v1/projects?limit=10&after=" + page["next"].get<std::string>();
   }
-  EXPECT_EQ(seen, *published_);
-  EXPECT_FALSE(seen.contains(draft_id_));
+  EXPECT_EQ(seen, *published_ids);
+  EXPECT_FALSE(seen.contains(draft_id));
   EXPECT_EQ(pages, 3);  // 27 published, 10 per page
 }
 
@@ -196,7 +196,7 @@ TEST_F(HttpServerTest, ApiListDefaultsToTwentyAndFilters) {
   EXPECT_EQ(page["items"].size(), 20u);
   json filtered = get_json("/api/v1/projects?programme=Active%20Citizens%20Fund");
   ASSERT_EQ(filtered["items"].size(), 1u) << filtered.dump();
-  EXPECT_EQ(filtered["items"][0]["id"], full_id_);
+  EXPECT_EQ(filtered["items"][0]["id"], full_id);
   EXPECT_EQ(filtered["items"][0]["kind"], "bilateral_initiative");
   EXPECT_EQ(filtered["items"][0]["period"]["start"], "2021-06");
   EXPECT_TRUE(filtered["next"].is_null());
@@ -205,8 +205,8 @@ TEST_F(HttpServerTest, ApiListDefaultsToTwentyAndFilters) {
 }
 
 TEST_F(HttpServerTest, ApiProjectHasEveryPublicField) {
-  json p = get_json("/api/v1/projects/" + std::to_string(full_id_));
-  EXPECT_EQ(p["id"], full_id_);
+  json p = get_json("/api/v1/projects/" + std::to_string(full_id));
+  EXPECT_EQ(p["id"], full_id);
   EXPECT_EQ(p["review_state"], "published");
   EXPECT_EQ(p["title"], "Neighbourhood councils in Kaunas");
   EXPECT_EQ(p["language"], "en");
@@ -249,7 +249,7 @@ struct ErrorCase {
 };
 
 TEST_F(HttpServerTest, ErrorsHaveTheRightStatusAndForm) {
-  const std::string draft = std::to_string(draft_id_);
+  const std::string draft = std::to_string(draft_id);
   const std::vector<ErrorCase> cases{
       {"GET", "/api/v1/projects/" + draft, 0, 404, true, "not_found", "id", "drafts are not public"},
       {"GET", "/api/v1/projects/999999", 0, 404, true, "not_found", "id", "absent id"},
@@ -309,7 +309,7 @@ TEST_F(HttpServerTest, ErrorPageEscapesWhatItEchoes) {
 }
 
 TEST_F(HttpServerTest, ProjectPageShowsEveryPublicField) {
-  std::string html = get_html("/projects/" + std::to_string(full_id_));
+  std::string html = get_html("/projects/" + std::to_string(full_id));
   const std::vector<std::pair<std::string, std::string>> expected{
       {"<html lang=\"en\">", "layout declares the page language"},
       {"<nav", "layout has navigation"},
@@ -347,7 +347,7 @@ TEST_F(HttpServerTest, ProjectPageShowsEveryPublicField) {
 
 TEST_F(HttpServerTest, PagesEscapeAnXssTitle) {
   const std::string escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; amp";
-  for (const std::string& path : {"/projects/" + std::to_string(xss_id_), std::string("/")}) {
+  for (const std::string& path : {"/projects/" + std::to_string(xss_id), std::string("/")}) {
     SCOPED_TRACE(path);
     std::string html = get_html(path);
     EXPECT_EQ(html.find("<script>"), std::string::npos);
@@ -355,13 +355,13 @@ TEST_F(HttpServerTest, PagesEscapeAnXssTitle) {
     EXPECT_NE(html.find(escaped), std::string::npos) << html;
   }
   // JSON carries the title as data, unchanged.
-  json p = get_json("/api/v1/projects/" + std::to_string(xss_id_));
-  EXPECT_EQ(p["title"], kXssTitle);
+  json p = get_json("/api/v1/projects/" + std::to_string(xss_id));
+  EXPECT_EQ(p["title"], std::string(kXssTitle));
 }
 
 TEST_F(HttpServerTest, HtmlListPaginatesWithAfter) {
   std::string first = get_html("/");
-  EXPECT_NE(first.find(std::to_string(published_->size()) + " published projects"), std::string::npos);
+  EXPECT_NE(first.find(std::to_string(published_ids->size()) + " published projects"), std::string::npos);
   EXPECT_EQ(first.find("Draft only"), std::string::npos) << "drafts are not listed";
   const std::string marker = "href=\"/?after=";
   auto at = first.find(marker);
@@ -376,7 +376,7 @@ TEST_F(HttpServerTest, HtmlListPaginatesWithAfter) {
       ++links;
     }
   }
-  EXPECT_EQ(links, published_->size());
+  EXPECT_EQ(links, published_ids->size());
   EXPECT_EQ(second.find(marker), std::string::npos) << "the last page has no next link";
 }
 
@@ -392,7 +392,7 @@ TEST_F(HttpServerTest, BodyFarBeyondTheLimitIsCutOffAndTheServerStaysUp) {
   // RESTinio's parser drops such a connection without an answer (see
   // ServerOptions::max_body_bytes); what matters is that nothing breaks.
   auto cli = client();
-  auto res = cli.Post("/api/v1/projects", std::string(kMaxBody + 200 * 1024, 'x'), "text/plain");
+  auto res = cli.Post("/api/v1/projects", std::string(kMaxBody + std::size_t{200} * 1024, 'x'), "text/plain");
   if (res) {
     EXPECT_EQ(res->status, 413);
   }
@@ -401,6 +401,7 @@ TEST_F(HttpServerTest, BodyFarBeyondTheLimitIsCutOffAndTheServerStaysUp) {
 
 TEST_F(HttpServerTest, ConcurrentClientsAreServed) {
   std::vector<std::future<int>> results;
+  results.reserve(8);
   for (int i = 0; i < 8; ++i) {
     results.push_back(std::async(std::launch::async, [] {
       int ok = 0;

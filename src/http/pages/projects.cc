@@ -64,8 +64,8 @@ data string_or_empty(const std::optional<std::string>& s) { return data(s.value_
 
 // A list section: `name` holds the items and `has_<name>` says whether any,
 // so templates can print "none recorded" without logic.
-void set_list(data& view, const std::string& name, data list, bool any) {
-  view.set(name, std::move(list));
+void set_list(data& view, const std::string& name, const data& list, bool any) {
+  view.set(name, list);  // kainjow's set() copies
   view.set("has_" + name, any ? data::type::bool_true : data::type::bool_false);
 }
 
@@ -108,7 +108,7 @@ data project_view(const model::Project& p) {
     item.set("kind", std::string(model::to_string(a.kind)));
     amounts.push_back(item);
   }
-  set_list(view, "amounts", std::move(amounts), !p.amounts.empty());
+  set_list(view, "amounts", amounts, !p.amounts.empty());
 
   data organisations = data::type::list;
   for (const auto& o : p.participations) {
@@ -118,7 +118,7 @@ data project_view(const model::Project& p) {
     item.set("country", country_text(o.country));
     organisations.push_back(item);
   }
-  set_list(view, "organisations", std::move(organisations), !p.participations.empty());
+  set_list(view, "organisations", organisations, !p.participations.empty());
 
   data activities = data::type::list;
   for (const auto& a : p.activities) {
@@ -127,7 +127,7 @@ data project_view(const model::Project& p) {
     item.set("title", a.title);
     activities.push_back(item);
   }
-  set_list(view, "activities", std::move(activities), !p.activities.empty());
+  set_list(view, "activities", activities, !p.activities.empty());
 
   data events = data::type::list;
   for (const auto& e : p.events) {
@@ -139,7 +139,7 @@ data project_view(const model::Project& p) {
     item.set("end", date_text(e.end));
     events.push_back(item);
   }
-  set_list(view, "events", std::move(events), !p.events.empty());
+  set_list(view, "events", events, !p.events.empty());
 
   data indicators = data::type::list;
   for (const auto& i : p.indicators) {
@@ -149,7 +149,7 @@ data project_view(const model::Project& p) {
     item.set("status", std::string(model::to_string(i.status)));
     indicators.push_back(item);
   }
-  set_list(view, "indicators", std::move(indicators), !p.indicators.empty());
+  set_list(view, "indicators", indicators, !p.indicators.empty());
 
   data places = data::type::list;
   for (const auto& pl : p.places) {
@@ -158,7 +158,7 @@ data project_view(const model::Project& p) {
     item.set("country", country_text(pl.country));
     places.push_back(item);
   }
-  set_list(view, "places", std::move(places), !p.places.empty());
+  set_list(view, "places", places, !p.places.empty());
   return view;
 }
 
@@ -196,7 +196,7 @@ Result<Reply> project_list(const Context& context, const Request& request) {
   data view;
   view.set("total", std::to_string(result->total));
   view.set("one_project", result->total == 1 ? data::type::bool_true : data::type::bool_false);
-  set_list(view, "items", std::move(items), !result->items.empty());
+  set_list(view, "items", items, !result->items.empty());
   view.set("has_next", result->next_after_id ? data::type::bool_true : data::type::bool_false);
   view.set("next_after", result->next_after_id ? std::to_string(*result->next_after_id) : std::string());
   view.set("not_first_page", page.after_id > 0 ? data::type::bool_true : data::type::bool_false);
