@@ -36,7 +36,8 @@ struct ServerOptions {
 // Serves until SIGINT or SIGTERM, then finishes in-flight requests and
 // returns. `on_listening` is called once with the bound port, before the
 // first request is accepted. `store` must outlive the call and be safe for
-// concurrent use. kUnavailable when the address cannot be bound.
+// concurrent use. kUnavailable when the address cannot be bound,
+// kInvalidArgument when the host is not an IP address (or "localhost").
 Status serve(store::Store& store, const ServerOptions& options,
              const std::function<void(std::uint16_t port)>& on_listening);
 
