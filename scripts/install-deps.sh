@@ -18,7 +18,7 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
 # 360Giving), LibreOffice to read XLSX back, the fuzzing compiler and runtime,
 # and a PostgreSQL 15 server (with the RUM index) that the store tests start.
 if [ "$profile" = test ]; then
-  packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui clang libclang-rt-14-dev
+  packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui libcpp-httplib-dev clang libclang-rt-14-dev
     postgresql-15 postgresql-15-rum"
 fi
 
