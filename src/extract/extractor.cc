@@ -87,6 +87,8 @@ Extraction extract(std::string_view text, const Options& options) {
     if (block.title) {
       p.titles.set(ex.language, *block.title);
       p.spans["title"] = block.title_span;
+    } else if (block.title_decided) {
+      // No title: the segmentation read the record's opening line.
     } else if (auto t = find_title(doc, block.range, single)) {
       p.titles.set(ex.language, t->title);
       p.spans["title"] = t->span;
@@ -145,7 +147,18 @@ Extraction extract(std::string_view text, const Options& options) {
       if (!o.country && !ctx.home_country.empty()) o.country = ctx.home_country;
     }
     if (!block.title_only) {
-      for (auto& o : find_organisations(doc, block.range, ctx)) orgs.push_back(std::move(o));
+      // Readings of an organisation the segmentation already named are
+      // dropped (the segmentation saw its role in the list's layout).
+      const std::size_t given = orgs.size();
+      for (auto& o : find_organisations(doc, block.range, ctx)) {
+        bool dup = false;
+        std::string fo = fold_text(o.name);
+        for (std::size_t k = 0; k < given && !dup; ++k) {
+          std::string fg = fold_text(orgs[k].name);
+          dup = fg.find(fo) != std::string::npos || fo.find(fg) != std::string::npos;
+        }
+        if (!dup) orgs.push_back(std::move(o));
+      }
     }
     // Funds named as financing the record, unless the text already lists them.
     for (auto& f : funders) {

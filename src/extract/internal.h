@@ -189,6 +189,9 @@ struct Block {
   std::vector<model::Participation> orgs;
   // Only the title is read from the block (list items that are titles only).
   bool title_only = false;
+  // The segmentation decided the title, possibly that there is none
+  // ("1. Organisation – initiative to ..."): no title is looked for.
+  bool title_decided = false;
 };
 struct Segmentation {
   std::vector<Block> blocks;

@@ -23,7 +23,8 @@ const std::vector<std::vector<std::string_view>>& opening_labels() {
   static const std::vector<std::vector<std::string_view>> labels = {
       {"project", "promoter"}, {"br", "promoter"}, {"promoter"}, {"partner"}, {"title"},
       {"project", "title"}, {"projekto", "pavadinimas"}, {"pavadinimas"}, {"coordinator"},
-      {"lead", "partner"}, {"projekto", "vykdytojas"}, {"pareiskejas"}, {"applicant"},
+      {"lead", "partner"}, {"projekto", "vykdytojas"}, {"iniciatyvos", "vykdytojas"}, {"vykdytojas"},
+      {"projekta", "istenotajs"}, {"istenotajs"}, {"projekta", "vadosais", "partneris"}, {"pareiskejas"}, {"applicant"},
       {"beneficiary"}, {"project", "name"}, {"projekta", "nosaukums"}, {"nosaukums"},
       {"tytul", "projektu"}, {"beneficjent"}, {"wnioskodawca"}, {"prosjekteier"},
       {"prosjektnavn"}, {"project"},
@@ -244,6 +245,110 @@ bool numbered_projects(const Doc& doc, Segmentation& seg) {
   return true;
 }
 
+bool currency_word(std::string_view w) {
+  return w == "eur" || w == "euro" || w == "euros" || w == "euru" || w == "eurai" || w == "nok" || w == "pln" ||
+         w == "zl" || w == "usd" || w == "isk" || w == "chf";
+}
+
+// "1. Organisation – „Title“. Granted 4 960 Eur. Period: ..." paragraphs:
+// a list of awarded projects, one per numbered item, each naming its sum.
+// Numbers run 1, 2, 3... at line starts; an item ends where the next begins
+// or at the end of its paragraph.
+bool numbered_items(const Doc& doc, Segmentation& seg) {
+  struct Item {
+    std::size_t line, body;
+  };
+  std::vector<Item> items;
+  int expect = 1;
+  for (std::size_t li = 0; li < doc.lines.size(); ++li) {
+    const Range& line = doc.lines[li];
+    std::size_t k = line.first;
+    if (line.last - line.first < 8 || !doc.is_num(k) || doc.f(k).size() > 2) continue;
+    if (!doc.is_punct(k + 1, '.') && !doc.is_punct(k + 1, ')')) continue;
+    if (doc.is_num(k + 2) && doc.glued(k + 2)) continue;  // "1.1." numbering of activities
+    if (std::stoi(std::string(doc.f(k))) != expect) {
+      if (std::stoi(std::string(doc.f(k))) == 1 && items.size() < 2) {
+        items.clear();
+        expect = 1;
+      } else {
+        continue;
+      }
+    }
+    // The item names a sum of money.
+    bool money = false;
+    for (std::size_t q = k + 2; q < line.last && !money; ++q) {
+      money = (doc.is_word(q) && currency_word(doc.f(q))) || doc.is_punct(q, 0x20AC);
+    }
+    if (!money) continue;
+    items.push_back({li, k + 2});
+    ++expect;
+  }
+  if (items.size() < 2) return false;
+  std::vector<Block> blocks;
+  for (std::size_t n = 0; n < items.size(); ++n) {
+    const Range& line = doc.lines[items[n].line];
+    std::size_t end = n + 1 < items.size() ? doc.lines[items[n + 1].line].first : doc.size();
+    for (std::size_t q = line.last; q < end; ++q) {
+      if (doc.toks[q].flags & kBlankBefore) {
+        end = q;
+        break;
+      }
+    }
+    Block blk;
+    blk.range = {static_cast<std::uint32_t>(line.first), static_cast<std::uint32_t>(end)};
+    blk.kind = "numbered";
+    blk.title_decided = true;
+    // "Organisation – „Title“": the organisation implements it; a quoted
+    // name right after the dash is the title.
+    std::size_t a = items[n].body;
+    std::size_t send = std::min<std::size_t>(doc.sentences[doc.toks[a].sentence].last, line.last);
+    for (std::size_t q = a + 1; q < send; ++q) {
+      if (doc.toks[q].kind != Tok::kPunct || !is_dash(doc.toks[q].cp) || doc.glued(q)) continue;
+      std::size_t b = q;
+      // "(Ukmergės r.)" after the name says where it works, not who it is.
+      std::size_t name_end = b;
+      for (std::size_t r = a; r < b; ++r) {
+        if (doc.is_punct(r, '(')) {
+          name_end = r;
+          break;
+        }
+      }
+      if (name_end > a && name_end - a <= 12) {
+        model::Participation p;
+        p.name = clean(doc.raw(a, name_end));
+        p.role = model::Role::kPromoter;
+        p.span = doc.span(a, name_end);
+        blk.orgs.push_back(p);
+      }
+      std::size_t t = q + 1;
+      if (t < send && doc.toks[t].kind == Tok::kPunct && is_open_quote(doc.toks[t].cp)) {
+        std::size_t u = t + 1;
+        int depth = 0;
+        while (u < send) {
+          const Token& tk = doc.toks[u];
+          if (tk.kind == Tok::kPunct && is_close_quote(tk.cp) && depth == 0 &&
+              (u + 1 >= send || !doc.is_word(u + 1) || !doc.glued(u + 1)))
+            break;
+          if (tk.kind == Tok::kPunct && is_open_quote(tk.cp) && !is_close_quote(tk.cp)) ++depth;
+          else if (tk.kind == Tok::kPunct && is_close_quote(tk.cp) && depth > 0) --depth;
+          ++u;
+        }
+        if (u < send && u > t + 1) {
+          blk.title = clean(doc.raw(t + 1, u));
+          blk.title_span = doc.span(t + 1, u);
+        }
+      }
+      break;
+    }
+    blocks.push_back(std::move(blk));
+  }
+  seg.preamble = {0, blocks.front().range.first};
+  seg.blocks = std::move(blocks);
+  seg.findings.push_back({"records", model::Severity::kInfo,
+                          "numbered items each naming a sum; each item is a record", {}});
+  return true;
+}
+
 bool label_blocks(const Doc& doc, Segmentation& seg) {
   const auto& labels = opening_labels();
   std::vector<std::vector<std::size_t>> hits(labels.size());
@@ -287,6 +392,7 @@ Segmentation segment(const Doc& doc) {
   if (doc.size() == 0) return seg;
   if (label_blocks(doc, seg)) return seg;
   if (numbered_projects(doc, seg)) return seg;
+  if (numbered_items(doc, seg)) return seg;
   if (title_lists(doc, seg)) return seg;
   Block whole;
   whole.range = {0, static_cast<std::uint32_t>(doc.size())};

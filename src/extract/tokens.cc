@@ -69,6 +69,77 @@ void append_folded(std::string& out, UChar32 c, const std::vector<std::string>& 
   }
 }
 
+// Markup left over from HTML and Markdown sources ("<p>", "<br />",
+// "&nbsp;", "**Label:**", "### Heading"): pages of the genre are often
+// copied from a CMS. Tags and emphasis marks read as whitespace (block tags
+// as line breaks), so labels and sentences are seen as the reader sees them;
+// offsets still point into the caller's bytes.
+enum class Markup { kNone, kSpace, kLine, kParagraph };
+
+// An HTML tag at p[i] ('<' followed by a letter, '/' or '!', closed by '>'
+// on the same line within 300 bytes). Sets `len` and says how it reads.
+Markup html_tag(const uint8_t* p, std::size_t i, std::size_t n, std::size_t& len) {
+  if (i + 2 >= n) return Markup::kNone;
+  std::size_t j = i + 1;
+  bool closing = p[j] == '/';
+  if (closing) ++j;
+  unsigned char c = p[j];
+  bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (!alpha && !(c == '!' && !closing)) return Markup::kNone;
+  std::size_t name_start = j;
+  while (j < n && ((p[j] >= 'a' && p[j] <= 'z') || (p[j] >= 'A' && p[j] <= 'Z') || (p[j] >= '0' && p[j] <= '9')))
+    ++j;
+  std::size_t name_len = j - name_start;
+  std::size_t k = j;
+  while (k < n && k < i + 300 && p[k] != '>' && p[k] != '<' && p[k] != '\n') ++k;
+  if (k >= n || p[k] != '>') return Markup::kNone;
+  len = k + 1 - i;
+  char name[8] = {};
+  for (std::size_t q = 0; q < name_len && q < 7; ++q) name[q] = static_cast<char>(p[name_start + q] | 0x20);
+  std::string_view tag(name, std::min<std::size_t>(name_len, 7));
+  if (tag == "br" || tag == "li" || tag == "tr" || tag == "dt" || tag == "dd") return Markup::kLine;
+  if (tag == "p" || tag == "div" || tag == "ul" || tag == "ol" || tag == "table" || tag == "section" ||
+      (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'))
+    return Markup::kParagraph;
+  return Markup::kSpace;
+}
+
+// An HTML character reference at p[i] ("&nbsp;", "&ndash;", "&#8211;"):
+// its code point (0x20 for spaces) and length, or -1.
+UChar32 html_entity(const uint8_t* p, std::size_t i, std::size_t n, std::size_t& len) {
+  std::size_t j = i + 1;
+  std::size_t k = j;
+  while (k < n && k < i + 12 && p[k] != ';' &&
+         ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') || (p[k] >= '0' && p[k] <= '9') || p[k] == '#'))
+    ++k;
+  if (k >= n || p[k] != ';' || k == j) return -1;
+  len = k + 1 - i;
+  std::string_view name(reinterpret_cast<const char*>(p + j), k - j);
+  if (name[0] == '#') {
+    UChar32 v = 0;
+    bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+    std::size_t q = hex ? 2 : 1;
+    if (q >= name.size()) return -1;
+    for (; q < name.size(); ++q) {
+      char ch = name[q];
+      int d = ch >= '0' && ch <= '9' ? ch - '0' : hex && (ch | 0x20) >= 'a' && (ch | 0x20) <= 'f' ? (ch | 0x20) - 'a' + 10 : -1;
+      if (d < 0 || v > 0x10FFFF) return -1;
+      v = v * (hex ? 16 : 10) + d;
+    }
+    return v > 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF) ? v : -1;
+  }
+  static constexpr std::pair<std::string_view, UChar32> kNames[] = {
+      {"nbsp", 0x20}, {"ensp", 0x20}, {"emsp", 0x20}, {"thinsp", 0x20}, {"ndash", 0x2013}, {"mdash", 0x2014},
+      {"amp", '&'},   {"quot", '"'},  {"apos", '\''}, {"lt", '<'},      {"gt", '>'},        {"laquo", 0xAB},
+      {"raquo", 0xBB}, {"bdquo", 0x201E}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018},
+      {"rsquo", 0x2019}, {"hellip", 0x2026}, {"bull", 0x2022}, {"middot", 0xB7}, {"euro", 0x20AC},
+  };
+  for (const auto& [nm, cp] : kNames) {
+    if (name == nm) return cp;
+  }
+  return -1;
+}
+
 bool is_terminator(UChar32 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
 }  // namespace
@@ -149,6 +220,65 @@ Doc tokenize(std::string_view text) {
     if (c >= 0 && is_space(c)) {
       pending |= kSpaceBefore;
       continue;
+    }
+    if (c == '<') {
+      std::size_t len = 0;
+      Markup m = html_tag(p, start, n, len);
+      if (m != Markup::kNone) {
+        i = start + len;
+        pending |= kSpaceBefore;
+        if (m != Markup::kSpace) pending |= kNewlineBefore;
+        if (m == Markup::kParagraph) pending |= kBlankBefore;
+        continue;
+      }
+    } else if (c == '&') {
+      std::size_t len = 0;
+      UChar32 e = html_entity(p, start, n, len);
+      if (e == 0x20) {
+        i = start + len;
+        pending |= kSpaceBefore;
+        continue;
+      }
+      if (e > 0) {
+        // The entity is one punctuation token (letters written as
+        // references are rare enough to leave unread).
+        i = start + len;
+                Token t;
+        t.begin = static_cast<std::uint32_t>(start);
+        t.flags = pending;
+        pending = 0;
+        newlines = 0;
+        t.fbegin = t.fend = static_cast<std::uint32_t>(doc.folded.size());
+        t.kind = Tok::kPunct;
+        t.cp = static_cast<std::uint32_t>(e);
+        t.end = static_cast<std::uint32_t>(i);
+        doc.toks.push_back(t);
+        continue;
+      }
+    } else if (c == '*' || c == '_') {
+      // Markdown emphasis: a run of two or more, or one glued to a word
+      // ("*Heritage Trails*"). A lone '*' before a space is a bullet.
+      std::size_t j = i;
+      while (j < n && p[j] == static_cast<unsigned char>(c)) ++j;
+      bool run = j - start >= 2;
+      bool glued_after = j < n && p[j] > ' ' && p[j] != static_cast<unsigned char>(c);
+      bool glued_before = start > 0 && !(pending & kSpaceBefore) && p[start - 1] > ' ';
+      if (run || glued_after || glued_before || c == '_') {
+        if (c == '*' || run || glued_before != glued_after) {
+          i = j;
+          pending |= kSpaceBefore;
+          continue;
+        }
+      }
+    } else if (c == '#' && (pending & kNewlineBefore)) {
+      // "## Heading" at a line start.
+      std::size_t j = i;
+      while (j < n && p[j] == '#') ++j;
+      if (j < n && (p[j] == ' ' || p[j] == '\t')) {
+        i = j;
+        pending |= kSpaceBefore;
+        continue;
+      }
     }
     Token t;
     t.begin = static_cast<std::uint32_t>(start);
