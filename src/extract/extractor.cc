@@ -56,6 +56,28 @@ const ProgrammeMention* choose_programme(const std::vector<ProgrammeMention>& me
   return best;
 }
 
+// A call notice (info days, how to apply) describes no project: many words
+// of applying and none of doing. Only asked of a single untitled record.
+bool call_notice(const Doc& doc) {
+  int call = 0, doing = 0;
+  const std::size_t n = std::min<std::size_t>(doc.size(), 4000);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!doc.is_word(i)) continue;
+    std::string_view w = doc.f(i);
+    if (w == "call" || w == "calls" || w == "applicants" || w == "applications" || w == "apply" ||
+        w == "applicant" || w == "kvietimas" || w == "kvietimo" || w == "kvietimui" || w == "paraiskas" ||
+        w == "paraisku" || w == "pareiskejams" || w == "pareiskeju" || w == "paraiska" || w == "wnioski" ||
+        w == "nabor" || w == "soknad" || w == "soknader" || w == "pieteikumu" || w == "konkurss")
+      ++call;
+    if (w == "implemented" || w == "implements" || w == "implementing" || w == "partner" || w == "partners" ||
+        w == "participated" || w == "took" || w == "organised" || w == "organized" || w == "igyvendina" ||
+        w == "igyvendino" || w == "vykdo" || w == "vykde" || w == "partneriai" || w == "partneriais" ||
+        w == "dalyvavo" || w == "surenge" || w == "promoter" || w == "vykdytojas" || w == "realizuje")
+      ++doing;
+  }
+  return call >= 3 && doing == 0;
+}
+
 }  // namespace
 
 Extraction extract(std::string_view text, const Options& options) {
@@ -75,6 +97,13 @@ Extraction extract(std::string_view text, const Options& options) {
   for (auto& f : seg.findings) ex.findings.push_back(f);
   OrgContext ctx;
   ctx.home_country = home_country(doc);
+
+  if (seg.blocks.size() == 1 && seg.blocks[0].kind == "single" && !find_title(doc, seg.blocks[0].range, true) &&
+      call_notice(doc)) {
+    ex.findings.push_back({"records", model::Severity::kInfo,
+                           "a call notice (applying, info days) with no project described: no record", {}});
+    return ex;
+  }
 
   int ordinal = 0;
   for (const Block& block : seg.blocks) {

@@ -507,6 +507,273 @@ GB c Leeds
 GB c Bristol
 GB c Oxford
 GB c Cambridge
+LT c Juodkrantė
+LT c Preila
+LT c Pervalka
+LT c Šventoji
+LT c Karklė
+LT c Dreverna
+LT c Rusnė
+LT c Smalininkai
+LT c Skirsnemunė
+LT c Kintai
+LT c Žeimelis
+LT c Linkuva
+LT c Rozalimas
+LT c Ariogala
+LT c Babtai
+LT c Akmenė
+LT c Viekšniai
+LT c Joniškėlis
+LT c Vabalninkas
+LT c Dusetos
+LT c Obeliai
+LT c Pandėlys
+LT c Subačius
+LT c Troškūnai
+LT c Kavarskas
+LT c Skaudvilė
+LT c Kudirkos Naumiestis
+LT c Veisiejai
+LT c Simnas
+LT c Daugai
+LT c Merkinė
+LT c Seirijai
+LT c Rūdiškės
+LT c Vievis
+LT c Nemenčinė
+LT c Eišiškės
+LT c Dūkštas
+LT c Salantai
+LT c Darbėnai
+LT c Ežerėlis
+LT c Kybartai
+LT c Virbalis
+LT c Gelgaudiškis
+LT c Jieznas
+LT c Birštonas
+LT c Kulautuva
+LT c Raudondvaris
+LT c Zapyškis
+LT c Karmėlava
+LT c Vilkija
+LT c Šeduva
+LT c Baisogala
+LT c Tytuvėnai
+LT c Šiluva
+LT c Varniai
+LT c Luokė
+LT c Žagarė
+LT c Rietavas
+LT c Alsėdžiai
+LT c Plateliai
+LT c Mosėdis
+LT c Ylakiai
+LT c Priekulė
+LT c Švėkšna
+LT c Kvėdarna
+LT c Laukuva
+LT c Užventis
+LT c Kražiai
+LT c Pagėgiai
+LT c Vilkyškiai
+LT c Ramygala
+LT c Krekenava
+LT c Grigiškės
+LT c Pabradė
+LT c Kernavė
+LT c Rumšiškės
+LT c Žiežmariai
+LT c Semeliškės
+LT c Dieveniškės
+LT c Adutiškis
+LT c Antalieptė
+LT c Leipalingis
+LT c Veliuona
+LT c Seredžius
+LT r Žaliakalnis
+LT r Vilijampolė
+LT r Šilainiai
+LT r Dainava
+LT r Aleksotas
+LT r Šančiai
+LT r Petrašiūnai
+LT r Antakalnis
+LT r Žirmūnai
+LT r Fabijoniškės
+LT r Pašilaičiai
+LT r Lazdynai
+LT r Karoliniškės
+LT r Šnipiškės
+LT r Pilaitė
+LT r Justiniškės
+LT r Viršuliškės
+LT r Užupis
+LT r Žvėrynas
+LT r Kirtimai
+LT r Naujininkai
+LT r Curonian Spit|lt:Kuršių nerija
+LT r Mažoji Lietuva/Lithuania Minor
+LT r Ziemeļlietuva
+NO c Namsos
+NO c Mosjøen
+NO c Sortland
+NO c Svolvær
+NO c Leknes
+NO c Florø
+NO c Stord
+NO c Voss
+NO c Odda
+NO c Kongsvinger
+NO c Hønefoss
+NO c Notodden
+NO c Egersund
+NO c Flekkefjord
+NO c Mandal
+NO c Risør
+NO c Kragerø
+NO c Sogndal
+NO c Ørsta
+NO c Volda
+NO c Brønnøysund
+NO c Fauske
+NO c Finnsnes
+NO c Tynset
+NO c Røros
+NO c Oppdal
+NO c Stjørdal
+NO c Verdal
+NO c Jessheim
+NO c Honningsvåg
+NO c Båtsfjord
+NO c Lyngdal
+NO c Farsund
+NO r Lofoten
+NO r Vesterålen
+NO r Senja
+NO r Telemark
+NO r Østfold
+NO r Vestfold
+NO r Troms
+NO r Hordaland
+NO r Svalbard
+IS c Höfn
+IS c Stykkishólmur
+IS c Borgarnes
+IS c Sauðárkrókur
+IS c Dalvík
+IS c Seyðisfjörður
+IS c Vestmannaeyjar
+IS c Grindavík
+IS c Hveragerði
+IS c Siglufjörður
+IS c Ólafsvík
+IS c Neskaupstaður
+IS c Blönduós
+LI c Eschen
+LI c Mauren
+LI c Gamprin
+LI c Schellenberg
+LI c Planken
+PL c Nałęczów
+PL c Sopot
+PL c Łeba
+PL c Ustka
+PL c Darłowo
+PL c Kołobrzeg
+PL c Świnoujście
+PL c Międzyzdroje
+PL c Krynica Morska
+PL c Frombork
+PL c Malbork
+PL c Giżycko
+PL c Mrągowo
+PL c Ełk
+PL c Olecko
+PL c Gołdap
+PL c Władysławowo
+PL c Puck
+PL c Jastarnia
+PL c Kartuzy
+PL c Lębork
+PL c Kościerzyna
+PL c Tczew
+PL c Chojnice
+PL c Sandomierz
+PL c Zakopane
+PL c Kazimierz Dolny
+PL r Vistula Spit/Mierzeja Wiślana
+PL r Kashubia/Kaszuby
+PL r Podlaskie
+DE c Schwedt/Oder
+DE c Wolgast
+DE c Stralsund
+DE c Wismar
+DE c Flensburg
+DE c Sassnitz
+DE c Görlitz
+DE c Magdeburg
+DE c Schwerin
+DE c Neubrandenburg
+DE c Anklam
+DE r Usedom
+DE r Rügen
+DE r Mecklenburg-Vorpommern
+SE c Karlshamn
+SE c Ystad
+SE c Trelleborg
+SE c Simrishamn
+SE c Sölvesborg
+SE c Kristianstad
+SE c Oskarshamn
+SE c Västervik
+SE c Nynäshamn
+SE c Borgholm
+SE c Lund
+SE c Växjö
+SE c Sundsvall
+SE c Gävle
+SE c Falun
+SE c Kiruna
+SE r Öland
+SE r Gotland
+SE r Blekinge
+SE r Skåne/Scania
+DK c Rønne
+DK c Nexø
+DK c Svaneke
+DK c Gudhjem
+DK c Helsingør
+DK c Køge
+DK c Vejle
+DK c Kolding
+DK c Fredericia
+DK c Svendborg
+DK c Nyborg
+DK c Næstved
+DK c Holbæk
+DK r Bornholm
+DK r Funen/Fyn
+DK r Jutland/Jylland
+FI c Hanko
+FI c Porvoo
+FI c Kotka
+FI c Lappeenranta
+FI c Pori
+FI c Rauma
+FI c Mariehamn
+FI r Åland
+EE c Paide
+EE c Jõhvi
+EE c Sillamäe
+EE c Kärdla
+EE r Saaremaa
+EE r Hiiumaa
+IT c Chioggia|lt:Kjodža
+IT c Sottomarina
+IT c Rimini
+IT c Ravenna
+IT c Ancona
 )";
 
 // Adjectives and nationality nouns naming a country. ICU has country names
@@ -766,6 +1033,19 @@ const Gazetteer& gazetteer() {
         if (sections[k].size() > 3 && sections[k][2] == ':') {
           e.by_language[sections[k].substr(0, 2)] = sections[k].substr(3);
         }
+      }
+      // A foreign town without a Lithuanian name of its own takes one by the
+      // rules for loan names: a final consonant gains "-as" (Haugesund ->
+      // Haugesundas, declined "Haugesunde"); names in -a/-ė decline as they
+      // are; other vowels are indeclinable.
+      if (e.country != "LT" && e.country != "LV" && !e.by_language.count("lt") &&
+          aliases.front().find(' ') == std::string::npos && aliases.front().size() >= 4) {
+        const std::string& nm = aliases.front();
+        unsigned char last = static_cast<unsigned char>(nm.back());
+        bool consonant = last < 0x80 && std::string_view("bcdfghjklmnprstvzx").find(static_cast<char>(last)) !=
+                                            std::string_view::npos;
+        if (consonant) e.by_language["lt"] = nm + "as";
+        else if (last == 'a') e.by_language["lt"] = nm;
       }
       g.entities.push_back(e);
       for (const auto& a : aliases) {

@@ -4,6 +4,7 @@
 // cities of A, B, C"; an unknown name with its country "in Carnikava
 // (Latvia)". A city that only begins an organisation's name ("Kaunas
 // Regional Development Agency") is not a place.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -63,8 +64,58 @@ std::vector<model::Place> find_places(const Doc& doc, Range block, const std::ve
     index.emplace(key, found.size());
     found.emplace_back(key, std::move(m));
   };
+  // Districts: "Alytus and Lazdijai districts", "Ukmergės r.", "Plungės
+  // rajono", "Šunskų, Liudvinavo bei Igliškėlių seniūnijose". The names
+  // before the district noun are districts, not their towns.
+  std::vector<std::size_t> district_names;  // token indices already read
+  const bool lt = doc.language == "lt";
+  for (std::size_t i = block.first + 1; i < block.last; ++i) {
+    if (!doc.is_word(i) || doc.upper(i)) continue;
+    std::string_view w = doc.f(i);
+    std::string_view noun;
+    if (w == "district" || w == "districts") noun = "district";
+    else if (lt && (starts_with(w, "rajon") || (w == "r" && doc.is_punct(i + 1, '.')))) noun = "rajonas";
+    else if (lt && starts_with(w, "seniunij")) noun = "seniūnija";
+    else continue;
+    // Not the district's institutions: "rajono savivaldybės administracija".
+    if (doc.is_word(i + 1) &&
+        (starts_with(doc.f(i + 1), "savivaldyb") || starts_with(doc.f(i + 1), "administracij") ||
+         starts_with(doc.f(i + 1), "municipalit") || doc.f(i + 1) == "council" || doc.f(i + 1) == "administration"))
+      continue;
+    std::size_t j = i;
+    while (j > block.first) {
+      std::size_t k = j - 1;
+      if (!doc.upper(k) || doc.toks[k].flags & kSentenceStart) {
+        // A sentence-initial name is a name only when the gazetteer knows it.
+        PlaceInfo known;
+        if (!(doc.upper(k) && match_place(doc, k, known) == 1 && !known.is_country)) break;
+      }
+      std::string_view kw = doc.f(k);
+      if (kw == "in" || kw == "the") break;
+      PlaceInfo pi;
+      std::size_t n = match_place(doc, k, pi);
+      if (pi.is_country && n) break;
+      if (!lt && (n != 1 || pi.country.empty())) break;  // English: known towns only
+      Mention d;
+      d.name = std::string(doc.raw(k)) + " " + std::string(noun == "district" ? "district" : noun);
+      d.country = n ? pi.country : std::string("LT");
+      d.rank = 2;
+      d.span = doc.span(k, i + 1);
+      add(fold_text(d.name), d);
+      district_names.push_back(k);
+      // "A, B and C districts"
+      if (k > block.first && (doc.is_punct(k - 1, ',') || doc.is_word(k - 1, "and") || doc.is_word(k - 1, "ir") ||
+                              doc.is_word(k - 1, "bei"))) {
+        j = k - 1;
+        continue;
+      }
+      break;
+    }
+  }
+  std::sort(district_names.begin(), district_names.end());
   for (std::size_t i = block.first; i < block.last; ++i) {
     if (!doc.is_word(i)) continue;
+    if (std::binary_search(district_names.begin(), district_names.end(), i)) continue;
     // "Venue: Quindici (IT), Kamez (AL)"
     if (doc.line_start(i) && (doc.is_word(i, "venue") || doc.is_word(i, "venues") || doc.is_word(i, "vieta")) &&
         doc.is_punct(i + 1, ':')) {
