@@ -96,7 +96,7 @@ bool valid(int y, int m, int d) {
 
 int month_at(const Doc& doc, std::size_t i) {
   if (!doc.is_word(i)) return 0;
-  return month_word(doc.f(i));
+  return month_at_word(doc, i);
 }
 
 // Skips an ordinal suffix glued to a day number ("1st", "31st", "2nd").
@@ -381,13 +381,17 @@ int month_word(std::string_view folded) {
   return it == m.end() ? 0 : it->second;
 }
 
+int month_at_word(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kMonth, i, [](std::string_view w) { return month_word(w); });
+}
+
 std::vector<DateMention> find_dates(const Doc& doc) {
   std::vector<DateMention> out;
   std::size_t i = 0;
   const std::size_t n = doc.size();
   while (i < n) {
     const Token& t = doc.toks[i];
-    if (t.kind == Tok::kPunct || (t.kind == Tok::kWord && !month_word(doc.f(i)))) {
+    if (t.kind == Tok::kPunct || (t.kind == Tok::kWord && !month_at_word(doc, i))) {
       ++i;
       continue;
     }

@@ -145,7 +145,7 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
   for (std::size_t i = block.first; i < block.last; ++i) {
     if (!doc.is_word(i)) continue;
     std::string_view w = doc.f(i);
-    if (trigger(w)) {
+    if (doc.memo(WordFact::kTrigger, i, [](std::string_view x) { return trigger(x); })) {
       // "Tromsø Youth Debate Forum": a trigger inside a name is no event.
       if (doc.upper(i) && i > block.first && doc.upper(i - 1) && !(doc.toks[i].flags & kSentenceStart)) continue;
       // "March" the month is a date, not a march.
@@ -154,7 +154,7 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
       bool counted = false;
       for (std::size_t q = i; q > block.first && i - q < 3;) {
         --q;
-        if (doc.is_num(q) || number_word(doc.f(q)) > 0) counted = true;
+        if (doc.is_num(q) || (doc.is_word(q) && number_word_at(doc, q) > 0)) counted = true;
         if (!doc.is_word(q)) break;
       }
       if (counted) continue;

@@ -1079,6 +1079,8 @@ const Gazetteer& gazetteer() {
 std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
   if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return 0;
   const Gazetteer& g = gazetteer();
+  // Most capitalised words begin no place name: decided once per word.
+  if (!doc.memo(WordFact::kPlaceFirst, i, [&g](std::string_view w) { return g.by_first.count(w) > 0; })) return 0;
   auto it = g.by_first.find(doc.f(i));
   if (it == g.by_first.end()) return 0;
   const Entry* best = nullptr;

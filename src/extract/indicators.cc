@@ -116,6 +116,16 @@ int number_word(std::string_view w) {
   return it == words.end() ? -1 : it->second;
 }
 
+int number_word_at(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kNumberWord, i, [](std::string_view w) { return number_word(w); });
+}
+bool future_at(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kFuture, i, [](std::string_view w) { return future_word(w); });
+}
+bool past_at(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kPast, i, [](std::string_view w) { return past_word(w); });
+}
+
 std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
   std::vector<model::Indicator> out;
   int block_future = -1, block_past = -1;  // tense counts of the record, computed on demand
@@ -157,7 +167,7 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
         continue;
       }
     } else if (t.kind == Tok::kWord) {
-      int v = number_word(doc.f(i));
+      int v = number_word_at(doc, i);
       if (v < 0) continue;
       // "One study report" / "devyni mokytojai": a number word before a noun.
       value = v;
@@ -181,7 +191,7 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     }
     if (u < doc.size() && doc.toks[u].kind == Tok::kPunct && doc.toks[u].cp == 0x20AC) continue;
     // A month after the number is a date.
-    if (doc.is_word(u) && month_word(doc.f(u)) && doc.upper(u)) continue;
+    if (doc.is_word(u) && month_at_word(doc, u) && doc.upper(u)) continue;
     // The unit: up to five words, lower-case (acronyms allowed), stopping at
     // punctuation other than "/" and at verbs of the clause.
     std::size_t ue = u;
@@ -275,7 +285,7 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
       std::size_t s0v = sentence_first(doc, i);
       for (std::size_t q = i; q > s0v && i - q < 6;) {
         --q;
-        if (doc.is_word(q) && past_word(doc.f(q))) {
+        if (doc.is_word(q) && past_at(doc, q)) {
           unit += " " + std::string(doc.raw(q));
           break;
         }
@@ -294,8 +304,8 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     for (std::size_t k = s0; k < s1 && k < s0 + 80; ++k) {
       if (!doc.is_word(k) || (k >= i && k < unit_end)) continue;
       std::string_view w = doc.f(k);
-      if (future_word(w)) ++future;
-      if (past_word(w)) ++past;
+      if (future_at(doc, k)) ++future;
+      if (past_at(doc, k)) ++past;
       if (w == "to" && doc.is_word(k + 1, "be")) ++future;
     }
     // "trained"/"tested" right after the unit are participles, not tense.
@@ -316,8 +326,8 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
         block_future = block_past = 0;
         for (std::size_t k = block.first; k < block.last && k < block.first + 4000; ++k) {
           if (!doc.is_word(k)) continue;
-          if (future_word(doc.f(k))) ++block_future;
-          if (past_word(doc.f(k))) ++block_past;
+          if (future_at(doc, k)) ++block_future;
+          if (past_at(doc, k)) ++block_past;
         }
       }
       if (block_past > block_future) ind.status = model::IndicatorStatus::kAchieved;

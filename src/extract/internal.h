@@ -8,6 +8,7 @@
 // size whatever the input looks like (one 10 MB line, NUL bytes, ...).
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -43,6 +44,15 @@ struct Token {
   std::uint16_t flags = 0;
   std::uint32_t line = 0;      // index into Doc::lines
   std::uint32_t sentence = 0;  // index into Doc::sentences
+  std::uint32_t word = 0;      // id of the folded form among the page's distinct words
+};
+
+// Word predicates that readers ask of every token. Each is computed once per
+// distinct word of a page (Doc::memo) instead of one hash lookup per token
+// per reader: pages repeat a small vocabulary.
+enum class WordFact : std::uint8_t {
+  kMonth, kNumberWord, kLtHead, kEnOrgHead, kOrgHead, kTrigger, kFuture, kPast, kOrgOpener,
+  kProgrammeFirst, kPlaceFirst, kCount
 };
 
 struct Range {
@@ -58,6 +68,21 @@ struct Doc {
   std::vector<Range> lines;
   std::vector<Range> sentences;
   std::string language;
+  std::uint32_t distinct_words = 0;
+  // memo[fact][word id]: the predicate's value, or kUnknown. Mutable: a
+  // cache of pure functions of the token text; a Doc belongs to one call.
+  static constexpr std::int32_t kUnknown = INT32_MIN;
+  mutable std::vector<std::int32_t> memo_[static_cast<int>(WordFact::kCount)];
+
+  // The value of `fn(f(i))` for word token i, computed once per distinct word.
+  template <typename Fn>
+  std::int32_t memo(WordFact fact, std::size_t i, Fn&& fn) const {
+    auto& m = memo_[static_cast<int>(fact)];
+    if (m.empty()) m.assign(distinct_words, kUnknown);
+    std::int32_t& v = m[toks[i].word];
+    if (v == kUnknown) v = static_cast<std::int32_t>(fn(f(i)));
+    return v;
+  }
 
   std::size_t size() const { return toks.size(); }
   std::string_view f(std::size_t i) const {  // folded form of token i
@@ -242,6 +267,12 @@ struct SvHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
+
+// Memoised word predicates of word token i (see WordFact).
+int month_at_word(const Doc& doc, std::size_t i);
+int number_word_at(const Doc& doc, std::size_t i);
+bool lt_head_at(const Doc& doc, std::size_t i);
+bool is_org_head_at(const Doc& doc, std::size_t i);
 
 // Small helpers used across readers.
 inline bool starts_with(std::string_view s, std::string_view p) {

@@ -131,6 +131,10 @@ bool lt_head_form(std::string_view folded) {
   return forms.find(folded) != forms.end();
 }
 
+bool lt_head_at(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kLtHead, i, [](std::string_view w) { return lt_head_form(w); });
+}
+
 std::string lt_nominative_word(std::string_view word, bool head) {
   std::string lw = lower_first(word);
   if (head) {

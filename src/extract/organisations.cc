@@ -51,6 +51,10 @@ bool en_org_head(std::string_view w) {
   return heads.count(w) > 0;
 }
 
+bool en_org_head_at(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kEnOrgHead, i, [](std::string_view w) { return en_org_head(w); });
+}
+
 bool fund_like(std::string_view w) {
   return word_in(w, {"fund", "fondas", "fonds", "fonda", "programme", "program", "programa", "programma",
                      "mechanisms", "mechanism", "grants", "interreg", "programos", "fondo"});
@@ -132,7 +136,7 @@ std::vector<std::pair<std::size_t, std::size_t>> split(const Doc& doc, std::size
   auto has_head = [&](std::size_t x, std::size_t y) {
     for (std::size_t k = x; k < y; ++k) {
       if (!doc.is_word(k)) continue;
-      if (en_org_head(doc.f(k)) || is_org_head(doc.f(k)) || lt_head_form(doc.f(k))) return true;
+      if (doc.is_word(k) && (en_org_head_at(doc, k) || is_org_head_at(doc, k) || lt_head_at(doc, k))) return true;
     }
     return false;
   };
@@ -462,7 +466,7 @@ void list_items(const Doc& doc, std::size_t a, std::size_t b, Role role, bool co
     std::size_t cut = y;
     for (std::size_t q = x; q < y; ++q) {
       if (doc.is_word(q) && !(doc.toks[q].flags & kUpperInitial) && !function_word(doc.f(q)) &&
-          !en_org_head(doc.f(q)) && !is_org_head(doc.f(q)) && !lt_head_form(doc.f(q))) {
+          !en_org_head_at(doc, q) && !is_org_head_at(doc, q) && !lt_head_at(doc, q)) {
         bool in_lt_name = doc.language == "lt" || doc.language == "lv";
         if (!in_lt_name) {
           cut = q;
@@ -509,7 +513,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
       "municipalities", "partners", "partneriai", "speakers", "representatives", "experts", "met",
       "visited", "susitiko", "by"};
   for (std::size_t i = first; i < last; ++i) {
-    if (!doc.is_word(i) || !openers.count(doc.f(i))) continue;
+    if (!doc.is_word(i) || !doc.memo(WordFact::kOrgOpener, i, [](std::string_view w) { return openers.count(w) > 0; })) continue;
     std::string_view w = doc.f(i);
     std::size_t send = std::min<std::size_t>(sentence_end(doc, i), last);
     // "implemented by X together with (international) partners A, B"
@@ -608,7 +612,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
       std::size_t a = i + 2, b = a;
       bool head = false;
       while (b < send && (doc.upper(b) || (doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)))) {
-        head |= en_org_head(doc.f(b));
+        head |= doc.is_word(b) && en_org_head_at(doc, b);
         ++b;
       }
       if (head && b - a >= 2 && !is_fund_name(doc, a, b)) {
@@ -704,10 +708,10 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
       "pat", "yra", "buvo", "bus", "projekta", "projektas", "projektu", "projekto", "finansuoja",
       "igyvendino", "igyvendina", "lankesi", "vyko", "esanti", "tarptautiniais", "partneriais"};
   for (std::size_t i = block.first; i < block.last; ++i) {
-    if (!doc.is_word(i) || !lt_head_form(doc.f(i))) continue;
+    if (!doc.is_word(i) || !lt_head_at(doc, i)) continue;
     std::string_view raw = doc.raw(i);
     std::string nom = lt_nominative_word(raw, true);
-    bool head = nom != raw || is_org_head(doc.f(i));
+    bool head = nom != raw || is_org_head_at(doc, i);
     if (!head) continue;
     // Head with a quoted name after it: "Asociacija „Vaivorykštės bendruomenė“".
     std::size_t a = i, b = i + 1;
@@ -816,7 +820,7 @@ void generic_phrases(const Doc& doc, Range block, std::vector<Cand>& out, bool h
   };
   bool promoter_given = has_promoter;
   for (std::size_t i = block.first; i < block.last; ++i) {
-    if (!cap(i) || !en_org_head(doc.f(i)) || fund_like(doc.f(i))) continue;
+    if (!cap(i) || !en_org_head_at(doc, i) || fund_like(doc.f(i))) continue;
     std::string_view hw = doc.f(i);
     if (hw == "as" || hw == "asa" || hw == "ngo" || hw == "capital" || hw == "unit" || hw == "home" ||
         hw == "service" || hw == "services" || hw == "group" || hw == "party" || hw == "platform") {
@@ -857,7 +861,7 @@ void generic_phrases(const Doc& doc, Range block, std::vector<Cand>& out, bool h
         b += 3;
         continue;
       }
-      if (doc.is_word(b) && doc.f(b) == "and" && cap(b + 1) && !en_org_head(doc.f(b + 1)) && b + 2 < block.last &&
+      if (doc.is_word(b) && doc.f(b) == "and" && cap(b + 1) && !(doc.is_word(b + 1) && en_org_head_at(doc, b + 1)) && b + 2 < block.last &&
           doc.is_word(b + 2) && !cap(b + 2) && doc.f(b + 2) == "of") {
         b += 2;  // "Ministry of Social Security and Labor of ..."
         continue;
@@ -886,7 +890,7 @@ void generic_phrases(const Doc& doc, Range block, std::vector<Cand>& out, bool h
         break;
       }
     }
-    if (a < i && doc.is_word(a) && month_word(doc.f(a)) && doc.is_num(a + 1)) continue;
+    if (a < i && doc.is_word(a) && month_at_word(doc, a) && doc.is_num(a + 1)) continue;
     int words = 0;
     for (std::size_t q = a; q < b; ++q) words += doc.is_word(q) ? 1 : 0;
     if (words < 2 || words > 12) {
@@ -967,6 +971,10 @@ bool is_org_head(std::string_view folded) {
                           "agentura", "fondas", "centras", "organizacija", "universitetas", "kolegija",
                           "biblioteka", "muziejus", "draugija", "sajunga", "taryba", "tarnyba", "istaiga",
                           "institutas", "departamentas", "klubas", "teatras", "akademija"});
+}
+
+bool is_org_head_at(const Doc& doc, std::size_t i) {
+  return doc.memo(WordFact::kOrgHead, i, [](std::string_view w) { return is_org_head(w); });
 }
 
 std::string home_country(const Doc& doc) {

@@ -50,7 +50,6 @@ struct Mention {
 }  // namespace
 
 std::vector<model::Place> find_places(const Doc& doc, Range block, const std::vector<model::Participation>& orgs) {
-  (void)orgs;
   // Per gazetteer place: its mentions; the name shown is the one the text
   // itself writes in the nominative, else the nominative of an inflected form.
   std::vector<std::pair<std::string, Mention>> found;  // key: folded nominative + country
@@ -195,6 +194,19 @@ std::vector<model::Place> find_places(const Doc& doc, Range block, const std::ve
     if (org_after(doc, i, n)) {
       i += n - 1;
       continue;
+    }
+    // A town inside a participant's name ("Syklistforeningen Trondheim",
+    // "Plungės krašto moterų klubas") says who, not where.
+    {
+      bool in_org = false;
+      const std::uint32_t b0 = doc.toks[i].begin, b1 = doc.toks[i + n - 1].end;
+      for (const auto& o : orgs) {
+        if (o.span && o.span->start <= b0 && b1 <= o.span->end) in_org = true;
+      }
+      if (in_org) {
+        i += n - 1;
+        continue;
+      }
     }
     Mention m;
     m.country = p.country;

@@ -247,7 +247,7 @@ std::vector<ProgrammeMention> find_programmes(const Doc& doc) {
       for (const Pattern& p : patterns()) f.emplace(p.words[0]);
       return f;
     }();
-    if (firsts.find(doc.f(i)) == firsts.end()) continue;
+    if (!doc.memo(WordFact::kProgrammeFirst, i, [](std::string_view w) { return firsts.find(w) != firsts.end(); })) continue;
     for (const Pattern& p : pats) {
       if (!word_match(doc.f(i), p.words[0])) continue;
       if (p.acronym && !(doc.toks[i].flags & kAllUpper)) continue;

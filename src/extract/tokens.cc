@@ -4,6 +4,7 @@
 // matches, and offsets always point into the caller's bytes.
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -330,6 +331,20 @@ Doc tokenize(std::string_view text) {
     t.end = static_cast<std::uint32_t>(i);
     t.fend = static_cast<std::uint32_t>(doc.folded.size());
     doc.toks.push_back(t);
+  }
+
+  // Word ids: one hash per word token here saves every reader its own
+  // lookups (Doc::memo).
+  {
+    std::unordered_map<std::string_view, std::uint32_t, SvHash> ids;
+    ids.reserve(std::min<std::size_t>(doc.toks.size(), 1 << 16));
+    for (Token& t : doc.toks) {
+      if (t.kind != Tok::kWord) continue;
+      std::string_view w(doc.folded.data() + t.fbegin, t.fend - t.fbegin);
+      auto [it, fresh] = ids.try_emplace(w, static_cast<std::uint32_t>(ids.size()));
+      t.word = it->second;
+    }
+    doc.distinct_words = static_cast<std::uint32_t>(ids.size());
   }
 
   // Lines and sentences. A line break ends a sentence unless it is a soft
