@@ -168,8 +168,14 @@ CREATE TABLE findings (
 );
 )SQL";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// Full-text search: the backends' engines differ, so the whole migration is
+// the backend's own DDL (store/sqlite/sqlite_search.cc,
+// store/postgres/pg_search.cc).
+constexpr std::string_view kSearchIndex = "{search_schema}";
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "initial registry schema", kInitial},
+    {2, "search index", kSearchIndex},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {
@@ -182,8 +188,10 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 
 std::span<const Migration> migrations() { return kMigrations; }
 
-std::string render_migration(std::string_view sql, std::string_view id_type, std::string_view blob_type) {
+std::string render_migration(std::string_view sql, std::string_view id_type, std::string_view blob_type,
+                             std::string_view search_schema) {
   std::string out(sql);
+  replace_all(out, "{search_schema}", search_schema);
   replace_all(out, "{id}", id_type);
   replace_all(out, "{blob}", blob_type);
   return out;

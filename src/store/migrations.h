@@ -3,6 +3,8 @@
 // differ are placeholders that each backend substitutes:
 //   {id}    an auto-assigned 64-bit primary key column type
 //   {blob}  a binary column type
+//   {search_schema}  the backend's search index (FTS5 on SQLite, tsvector
+//                    and RUM on PostgreSQL; decision 0003)
 #pragma once
 
 #include <span>
@@ -21,7 +23,8 @@ struct Migration {
 std::span<const Migration> migrations();
 
 // Substitutes the placeholders above.
-std::string render_migration(std::string_view sql, std::string_view id_type, std::string_view blob_type);
+std::string render_migration(std::string_view sql, std::string_view id_type, std::string_view blob_type,
+                             std::string_view search_schema = {});
 
 // Splits a migration into statements (';' at the end of a line ends one).
 std::vector<std::string> split_statements(std::string_view sql);

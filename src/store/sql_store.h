@@ -152,7 +152,7 @@ class SqlStore final : public Store {
       }
       for (const auto& m : migrations()) {
         if (m.version <= current) continue;
-        for (const auto& stmt : split_statements(render_migration(m.sql, Backend::kIdType, Backend::kBlobType))) {
+        for (const auto& stmt : split_statements(render_migration(m.sql, Backend::kIdType, Backend::kBlobType, Backend::kSearchSchema))) {
           TILTAS_SQL_TRY_STATUS(c.exec(stmt));
         }
         TILTAS_SQL_TRY(ins, c.cached("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"));
@@ -384,6 +384,40 @@ class SqlStore final : public Store {
 
   std::string describe() const override { return backend_.describe(); }
 
+  // ---- Search (the search issue; the engines are the backends') -----------
+  // Deletes need no hook: the index rows go with the project (foreign keys,
+  // and a trigger for SQLite's FTS5 table).
+
+  Result<search::SearchResult> search(const search::SearchRequest& request) const override {
+    return backend_.read([&](Connection& c) { return Backend::search(c, request); });
+  }
+
+  Result<std::vector<search::Suggestion>> suggest(std::string_view prefix, int limit,
+                                                  bool include_drafts) const override {
+    return backend_.read([&](Connection& c) { return Backend::suggest(c, prefix, limit, include_drafts); });
+  }
+
+  Result<std::int64_t> reindex() override {
+    return backend_.write([&](Connection& c) -> Result<std::int64_t> {
+      TILTAS_SQL_TRY_STATUS(Backend::clear_search_index(c));
+      std::vector<Id> ids;
+      {
+        TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects ORDER BY id"));
+        for (;;) {
+          TILTAS_SQL_TRY(row, st.step());
+          if (!row) break;
+          ids.push_back(st.int64(0));
+        }
+      }
+      for (Id id : ids) {
+        TILTAS_SQL_TRY(p, load_project(c, id, Visibility::kAll));
+        TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));
+      }
+      return static_cast<std::int64_t>(ids.size());
+    });
+  }
+  // ---- end of search ------------------------------------------------------
+
  private:
   // The body of import_document, inside the backend's write transaction.
   Result<ImportResult> import_in(Connection& c, const Document& doc, const std::vector<Project>& records) {
@@ -455,6 +489,7 @@ class SqlStore final : public Store {
       }
       result.project_ids.push_back(p.id);
       TILTAS_SQL_TRY_STATUS(link_translation(c, p));
+      TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));  // search: same transaction
     }
     for (const auto& [ordinal, id] : current) {
       TILTAS_SQL_TRY(del, c.cached("DELETE FROM projects WHERE id = $1"));

@@ -15,6 +15,7 @@
 
 #include "base/error.h"
 #include "model/project.h"
+#include "search/search_index.h"
 
 namespace tiltas::store {
 
@@ -89,7 +90,7 @@ struct Counts {
   std::int64_t organisations = 0;
 };
 
-class Store {
+class Store : public search::SearchIndex {
  public:
   virtual ~Store() = default;
 
@@ -135,6 +136,20 @@ class Store {
 
   // "sqlite 3.40.1 (data/tiltas.db)"; for logs and /healthz.
   virtual std::string describe() const = 0;
+
+  // ---- Search (search/search_index.h; decision 0003) ----------------------
+  // The index is written in the same transactions as the records it indexes
+  // (import, revision, edit, delete), so a committed record is searchable and
+  // a rolled-back one never is. Facet counts come with every result.
+
+  // Ranked, faceted full-text search (see search::SearchIndex::search).
+  Result<search::SearchResult> search(const search::SearchRequest& request) const override = 0;
+  // Typeahead for organisations and places (see search::SearchIndex::suggest).
+  Result<std::vector<search::Suggestion>> suggest(std::string_view prefix, int limit,
+                                                  bool include_drafts) const override = 0;
+  // Rebuilds the index from the records in one write transaction; returns
+  // how many records were indexed (tiltas reindex).
+  Result<std::int64_t> reindex() override = 0;
 };
 
 // Opens (creating and migrating where needed) the store at `url`:

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include "store/sqlite/sqlite_search.h"
+
 namespace tiltas::store::sqlite {
 
 Result<Connection> Connection::open(const std::string& path, bool create, bool read_only) {
@@ -27,6 +29,7 @@ Result<Connection> Connection::open(const std::string& path, bool create, bool r
   const char* pragmas = read_only ? "PRAGMA foreign_keys=ON;"
                                   : "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
   if (auto s = conn.exec(pragmas); !s) return unexpected(s.error());
+  if (auto s = register_search_tokenizer(db); !s) return unexpected(s.error());  // search: FTS5 tokenizer
   return conn;
 }
 

@@ -10,6 +10,7 @@
 
 #include "store/sql_store.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/sqlite/sqlite_search.h"
 
 namespace tiltas::store {
 namespace {
@@ -49,6 +50,18 @@ class SqliteBackend {
   using Connection = sqlite::Connection;
   static constexpr std::string_view kIdType = "INTEGER PRIMARY KEY";
   static constexpr std::string_view kBlobType = "BLOB";
+  static inline const std::string_view kSearchSchema = sqlite::kSearchSchema;
+
+  // The search index (store/sqlite/sqlite_search.h).
+  static Status index_project(Connection& c, const model::Project& p) { return sqlite::index_project(c, p); }
+  static Status clear_search_index(Connection& c) { return sqlite::clear_search_index(c); }
+  static Result<search::SearchResult> search(Connection& c, const search::SearchRequest& r) {
+    return sqlite::search(c, r);
+  }
+  static Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit,
+                                                         bool include_drafts) {
+    return sqlite::suggest(c, prefix, limit, include_drafts);
+  }
 
   SqliteBackend(std::string path, Connection connection)
       : path_(std::move(path)), mutex_(std::make_unique<std::mutex>()), connection_(std::move(connection)) {}

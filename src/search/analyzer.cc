@@ -1,0 +1,132 @@
+#include "search/analyzer.h"
+
+#include <algorithm>
+#include <array>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "base/text.h"
+#include "search/stemmer.h"
+
+namespace tiltas::search {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The first folded word of `s` ("" when it folds to nothing). A single word
+// folds to a single word except for rare ligatures and marks, which are
+// joined so that the term stays one token.
+std::string fold_word(std::string_view s) {
+  std::string f = text::fold(s);
+  f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
+  return f;
+}
+
+void add_unique(std::vector<std::string>& out, std::string term) {
+  if (term.empty()) return;
+  if (std::find(out.begin(), out.end(), term) == out.end()) out.push_back(std::move(term));
+}
+
+}  // namespace
+
+std::vector<WordSpan> split_words(std::string_view text) {
+  std::vector<WordSpan> out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  int32_t i = 0;
+  std::size_t start = 0;
+  bool in_word = false;
+  while (i < length) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    // Letters, digits and the marks that belong to them; an apostrophe
+    // inside a word ("Europe's") splits it, as the stemmers expect.
+    bool word_char = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 ||
+                                (u_charType(c) == U_NON_SPACING_MARK));
+    if (word_char && !in_word) {
+      start = static_cast<std::size_t>(at);
+      in_word = true;
+    } else if (!word_char && in_word) {
+      out.push_back({start, static_cast<std::size_t>(at)});
+      in_word = false;
+    }
+  }
+  if (in_word) out.push_back({start, static_cast<std::size_t>(length)});
+  return out;
+}
+
+std::string_view stem_language(std::string_view language) {
+  if (language == "en") return "en";
+  if (language == "lt") return "lt";
+  if (language == "nb" || language == "no" || language == "nn") return "nb";
+  return "";
+}
+
+std::vector<std::string> index_terms(std::string_view word, std::string_view language) {
+  std::vector<std::string> out;
+  if (word.empty() || word.size() > kMaxWordBytes) return out;
+  std::string_view lang = stem_language(language);
+  if (is_ascii(word)) {
+    // Folding ASCII is lower-casing, so both forms are the same term.
+    std::string folded = fold_word(word);
+    add_unique(out, lang.empty() ? folded : stem(folded, lang));
+    return out;
+  }
+  std::string folded = fold_word(word);
+  if (lang.empty()) {
+    add_unique(out, std::move(folded));
+    return out;
+  }
+  add_unique(out, stem(folded, lang));
+  add_unique(out, fold_word(stem(text::to_lower(word), lang)));
+  return out;
+}
+
+std::size_t append_analyzed(std::string_view text, std::string_view language, std::string& out) {
+  std::size_t words = 0;
+  for (const auto& w : split_words(text)) {
+    auto terms = index_terms(text.substr(w.start, w.end - w.start), language);
+    if (terms.empty()) continue;
+    if (!out.empty()) out.push_back(' ');
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i) out.push_back('|');
+      out += terms[i];
+    }
+    ++words;
+  }
+  return words;
+}
+
+std::vector<std::string> query_terms(std::string_view word) {
+  std::vector<std::string> out;
+  for (std::string_view lang : kQueryLanguages) {
+    for (auto& t : index_terms(word, lang)) add_unique(out, std::move(t));
+  }
+  for (auto& t : index_terms(word, "")) add_unique(out, std::move(t));
+  return out;
+}
+
+std::string phrase_term(std::string_view word, std::string_view language) {
+  if (word.size() > kMaxWordBytes) return {};
+  std::string folded = fold_word(word);
+  std::string_view lang = stem_language(language);
+  return lang.empty() ? folded : stem(folded, lang);
+}
+
+bool is_stop_word(std::string_view w) {
+  // Folded forms; kept short on purpose: only words that match nearly every
+  // record and carry no meaning on their own.
+  static constexpr std::array<std::string_view, 48> kStop = {
+      "a",    "an",   "and", "are", "as",  "at",  "be",   "by",  "for", "from", "in",  "is",
+      "it",   "of",   "on",  "or",  "the", "to",  "with", "was", "were", "this", "that", "its",
+      "ir",   "bei",  "su",  "i",   "is",  "per", "del",  "kad", "tai", "o",    "ar",  "nuo",
+      "og",   "av",   "pa",  "til", "med", "som", "en",   "et",  "den", "det",  "for", "har",
+  };
+  return std::find(kStop.begin(), kStop.end(), w) != kStop.end();
+}
+
+}  // namespace tiltas::search

@@ -1,0 +1,139 @@
+#include "search/index_document.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "search/analyzer.h"
+
+namespace tiltas::search {
+namespace {
+
+void add_text(std::string& out, std::string_view text, std::string_view language) {
+  append_analyzed(text, language, out);
+}
+
+std::string token_value(std::string_view value) {
+  std::string f = text::fold(value);
+  std::replace(f.begin(), f.end(), ' ', '_');
+  return f;
+}
+
+}  // namespace
+
+std::string facet_token(std::string_view facet, std::string_view value) {
+  if (facet == "all") return "all";
+  char prefix = facet == "programme" ? 'p'
+                : facet == "country" ? 'c'
+                : facet == "role"    ? 'r'
+                : facet == "year"    ? 'y'
+                : facet == "language" ? 'l'
+                : facet == "kind"    ? 'k'
+                : facet == "status"  ? 's'
+                                     : 'x';
+  return fmt::format("{}:{}", prefix, token_value(value));
+}
+
+std::vector<int> period_years(const model::Period& period) {
+  std::vector<int> out;
+  if (period.empty()) return out;
+  int from = period.start ? period.start->year_value() : period.end->year_value();
+  int to = period.end ? period.end->year_value() : from;
+  if (to < from) std::swap(from, to);
+  to = std::min(to, from + 59);
+  for (int y = from; y <= to; ++y) out.push_back(y);
+  return out;
+}
+
+IndexDocument make_index_document(const model::Project& p) {
+  IndexDocument d;
+  const std::string& lang = p.default_language;
+  for (const auto& [language, title] : p.titles.all()) add_text(d.title, title, language);
+  for (const auto& [language, text] : p.descriptions.all()) add_text(d.body, text, language);
+  std::set<std::pair<std::string, std::string>> names;
+  for (const auto& o : p.participations) {
+    add_text(d.org, o.name, lang);
+    names.emplace("organisation", o.name);
+  }
+  for (const auto& x : p.places) {
+    add_text(d.body, x.name, lang);
+    names.emplace("place", x.name);
+  }
+  for (const auto& a : p.activities) add_text(d.body, a.title, lang);
+  for (const auto& e : p.events) {
+    if (e.title) add_text(d.body, *e.title, lang);
+    if (e.place) {
+      add_text(d.body, *e.place, lang);
+      names.emplace("place", *e.place);
+    }
+  }
+  for (const auto& i : p.indicators) add_text(d.body, i.unit, lang);
+  d.names.assign(names.begin(), names.end());
+
+  // Facets: a value once per project however often it occurs.
+  std::set<std::pair<std::string, std::string>> values;
+  if (p.programme) values.emplace("programme", *p.programme);
+  for (const auto& o : p.participations) {
+    if (o.country) values.emplace("country", *o.country);
+    values.emplace("role", std::string(model::to_string(o.role)));
+  }
+  for (int y : period_years(p.period)) values.emplace("year", std::to_string(y));
+  if (!lang.empty()) values.emplace("language", lang);
+  values.emplace("kind", std::string(model::to_string(p.kind)));
+  d.facets = "all";
+  for (const auto& [facet, value] : values) {
+    d.facets += ' ';
+    d.facets += facet_token(facet, value);
+    d.facet_values += facet + "=" + value + "\n";
+  }
+  d.facets += ' ';
+  d.facets += facet_token("status", model::to_string(p.status));
+
+  if (p.period.start) d.start_date = p.period.start->to_iso();
+  for (const auto& a : p.amounts) {
+    if (!d.amount_minor || a.minor_units > *d.amount_minor) {
+      d.amount_minor = a.minor_units;
+      d.currency = a.currency;
+    }
+  }
+  return d;
+}
+
+std::vector<std::vector<std::string>> filter_tokens(const Filters& f) {
+  std::vector<std::vector<std::string>> out;
+  auto add = [&](std::string_view facet, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::vector<std::string> any;
+    for (const auto& v : values) any.push_back(facet_token(facet, v));
+    out.push_back(std::move(any));
+  };
+  add("programme", f.programmes);
+  add("country", f.countries);
+  add("language", f.languages);
+  add("role", f.roles);
+  add("kind", f.kinds);
+  add("status", f.statuses);
+  if (f.year_from) {
+    std::vector<std::string> years;
+    for (int y = *f.year_from; y <= f.year_to.value_or(*f.year_from); ++y) years.push_back(std::to_string(y));
+    add("year", years);
+  }
+  return out;
+}
+
+std::vector<std::string> suggestion_keys(std::string_view name) {
+  std::string folded = text::fold(name);
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < folded.size() && out.size() < 8) {
+    out.push_back(folded.substr(pos));
+    std::size_t space = folded.find(' ', pos);
+    if (space == std::string::npos) break;
+    pos = space + 1;
+  }
+  return out;
+}
+
+}  // namespace tiltas::search

@@ -1,0 +1,44 @@
+// The embedded search index: an FTS5 table in the registry's SQLite file,
+// written in the same transaction as the records it indexes (decision 0003).
+//
+// Text is analysed in C++ (search/analyzer.h) and handed to FTS5 already as
+// terms; the "tiltas" FTS5 tokenizer registered here only splits them,
+// keeping the two forms of a word ("imon|imone") at one position so that
+// phrases match either. Queries reach FTS5 only as quoted terms built from
+// the parsed SearchQuery, never as typed.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "base/error.h"
+#include "model/project.h"
+#include "search/search_index.h"
+#include "store/sqlite/sqlite_db.h"
+
+struct sqlite3;
+
+namespace tiltas::store::sqlite {
+
+// Registers the "tiltas" tokenizer on `db`; every connection that touches
+// search_fts needs it (Connection::open calls this). kInternal when the
+// SQLite library has no FTS5.
+Status register_search_tokenizer(sqlite3* db);
+
+// The DDL of the search index (migration 2 on SQLite).
+extern const std::string_view kSearchSchema;
+
+// (Re)indexes project `p` (p.id set). Runs inside the caller's transaction.
+Status index_project(Connection& c, const model::Project& p);
+// Empties the index (for a rebuild).
+Status clear_search_index(Connection& c);
+
+Result<search::SearchResult> search(Connection& c, const search::SearchRequest& request);
+Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit,
+                                                bool include_drafts);
+
+// The FTS5 MATCH expression for `query` (exposed for tests): every term
+// quoted, filters as facet terms, "all" when nothing else is required.
+std::string fts_expression(const search::SearchQuery& query);
+
+}  // namespace tiltas::store::sqlite
