@@ -461,6 +461,11 @@ class HookedStore : public store::Store {
     return inner_.counts();
   }
   std::string describe() const override { return "hooked " + inner_.describe(); }
+  Result<search::SearchResult> search(const search::SearchRequest& r) const override { return inner_.search(r); }
+  Result<std::vector<search::Suggestion>> suggest(std::string_view prefix, int limit, bool drafts) const override {
+    return inner_.suggest(prefix, limit, drafts);
+  }
+  Result<std::int64_t> reindex() override { return inner_.reindex(); }
 
  private:
   store::Store& inner_;
