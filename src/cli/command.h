@@ -42,5 +42,8 @@ Command publish_command();
 Command export_command();
 Command serve_command();
 Command extract_command();
+Command search_command();
+Command reindex_command();
+Command token_command();
 
 }  // namespace tiltas::cli

@@ -100,4 +100,10 @@ Reply payload_too_large_reply(std::size_t limit, Audience audience) {
   return error_page(413, "Request too large", message);
 }
 
+Reply unauthenticated_reply(std::string_view message) {
+  Reply r = json_reply(error_json("unauthenticated", message, "Authorization"), 401);
+  r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"tiltas\"");
+  return r;
+}
+
 }  // namespace tiltas::http

@@ -30,5 +30,8 @@ Reply error_reply(const Error& error, Audience audience);
 // Errors the transport raises itself rather than a handler: they need a
 // status that no ErrorCode maps to.
 Reply payload_too_large_reply(std::size_t limit, Audience audience);
+// 401 with "WWW-Authenticate: Bearer" and the JSON error code
+// "unauthenticated": a write endpoint called without a valid API token.
+Reply unauthenticated_reply(std::string_view message);
 
 }  // namespace tiltas::http

@@ -17,14 +17,23 @@ namespace tiltas::http {
 
 // What every handler may use. The store is shared by all request threads
 // (Store is thread-safe by contract).
+class Metrics;     // http/metrics.h
+class StatsCache;  // http/api/stats.h
 struct Context {
   store::Store& store;
+  const Metrics* metrics = nullptr;  // for GET /metrics; null in handler tests
+  StatsCache* stats = nullptr;       // for GET /api/v1/stats; null: computed per request
 };
 
 struct Request {
+  std::string method;                         // "GET", "POST", ...
   std::string path;                           // without the query string
   std::map<std::string, std::string> params;  // route parameters (":id"), percent-decoded
   std::map<std::string, std::string> query;   // query parameters, percent-decoded
+  std::string content_type;                   // the Content-Type header, may be ""
+  std::string body;                           // empty for GET
+  // The caller's API token on Access::kToken routes (never the secret).
+  std::optional<store::ApiToken> token;
 };
 
 // Parses a record id ("42"): digits only, 1..INT64_MAX. kInvalidArgument

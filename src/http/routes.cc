@@ -1,33 +1,30 @@
-// Every route of the server, in one table (make_router below). Handlers are
+// Every route of the server, in one table (kRoutes below). Handlers are
 // plain functions Result<Reply>(const Context&, const Request&); route()
-// decodes the RESTinio request into a Request and turns an error Result into
-// the JSON or HTML error of the path's audience.
+// decodes the RESTinio request into a Request, checks the API token of
+// write routes, and turns an error Result into the JSON or HTML error of the
+// path's audience.
 #include "http/routes.h"
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "http/api/documents.h"
+#include "http/api/meta.h"
+#include "http/api/organisations.h"
 #include "http/api/projects.h"
+#include "http/api/stats.h"
+#include "http/api/search.h"
+#include "http/api_token.h"
 #include "http/assets.h"
 #include "http/error_mapping.h"
 #include "http/pages/projects.h"
 
 namespace tiltas::http {
 namespace {
-
-using Handler = Result<Reply> (*)(const Context&, const Request&);
-
-Result<Reply> healthz(const Context& context, const Request&) {
-  // Touch the database, so that a health check notices a broken store.
-  auto counts = context.store.counts();
-  if (!counts) {
-    return make_error(ErrorCode::kUnavailable, "store check failed: " + counts.error().message);
-  }
-  return json_reply(nlohmann::ordered_json{{"status", "ok"}});
-}
 
 std::string_view media_type_of(std::string_view name) {
   struct Type {
@@ -61,49 +58,121 @@ Result<Reply> static_file(const Context&, const Request& request) {
   return r;
 }
 
+// ---- The route table --------------------------------------------------------
+// Ids are matched as any path segment and validated by the handler, so a bad
+// id is a 400 that says why rather than a 404. docs/openapi.json documents
+// every row (tests/http/openapi_test.cc checks both ways).
+constexpr Route kRoutes[] = {
+    {"GET", "/healthz", api::healthz},
+    {"GET", "/metrics", api::metrics},
+    {"GET", "/api/v1/openapi.json", api::openapi},
+    {"GET", "/api/v1/projects", api::list_projects},
+    {"GET", "/api/v1/projects/:id", api::get_project},
+    {"DELETE", "/api/v1/projects/:id", api::delete_project, Access::kToken},
+    {"POST", "/api/v1/projects/:id/publish", api::publish_project, Access::kToken},
+    {"POST", "/api/v1/documents", api::post_document, Access::kToken},
+    {"GET", "/api/v1/organisations", api::list_organisations},
+    {"GET", "/api/v1/organisations/:id", api::get_organisation},
+    {"GET", "/api/v1/countries/:code", api::get_country},
+    {"GET", "/api/v1/stats", api::stats},
+    {"GET", "/api/v1/search", api::search},
+    {"GET", "/api/v1/suggest", api::suggest},
+    {"GET", "/", pages::project_list},
+    {"GET", "/projects/:id", pages::project_page},
+    {"GET", "/static/:file", static_file},
+};
+// -----------------------------------------------------------------------------
+
 Result<Request> decode(const restinio::request_handle_t& req, const restinio::router::route_params_t& params) {
   Request r;
+  r.method = req->header().method().c_str();
   r.path = std::string(req->header().path());
   // RESTinio offers lookup but no iteration: copy the names the table uses.
-  for (std::string_view name : {"id", "file"}) {
+  for (std::string_view name : {"id", "file", "code"}) {
     if (auto value = params.get_param(name)) r.params.emplace(std::string(name), std::string(*value));
   }
   auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(req->header().query());
   if (!query) return invalid_argument("malformed query string: " + query.error().description(), "query");
   for (const auto& [name, value] : *query) r.query.emplace(std::string(name), std::string(value));
+  r.content_type = req->header().get_field_or(restinio::http_field::content_type, "");
+  r.body = req->body();
   return r;
 }
 
-// Adapts a handler to RESTinio's express-router signature.
-auto route(const Context& context, const Respond& respond, Handler handler) {
-  return [&context, respond, handler](const restinio::request_handle_t& req, restinio::router::route_params_t params) {
+// The token of "Authorization: Bearer <token>", or "" when the header is
+// absent or of another scheme. The header is never logged.
+std::string_view bearer_token(const restinio::request_handle_t& req) {
+  const auto* field = req->header().try_get_field(restinio::http_field::authorization);
+  if (!field) return {};
+  std::string_view value(*field);
+  constexpr std::string_view kScheme = "Bearer ";
+  if (value.size() <= kScheme.size()) return {};
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(value[i])) != std::tolower(static_cast<unsigned char>(kScheme[i]))) {
+      return {};
+    }
+  }
+  value.remove_prefix(kScheme.size());
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  return value;
+}
+
+// Adapts a route of the table to RESTinio's express-router signature.
+auto route(const Context& context, const Respond& respond, std::size_t index) {
+  return [&context, respond, index](const restinio::request_handle_t& req, restinio::router::route_params_t params) {
+    const Route& r = kRoutes[index];
     const Audience audience = audience_of(req->header().path());
     auto request = decode(req, params);
-    Result<Reply> reply = request ? handler(context, *request) : unexpected(request.error());
-    respond(req, reply ? std::move(*reply) : error_reply(reply.error(), audience));
+    if (request && r.access == Access::kToken) {
+      const std::string_view token = bearer_token(req);
+      if (token.empty()) {
+        respond(req, unauthenticated_reply("this endpoint needs an API token: 'Authorization: Bearer <token>'"), index);
+        return restinio::request_accepted();
+      }
+      auto found = authenticate_api_token(context.store, token);
+      if (!found) {
+        respond(req, error_reply(found.error(), audience), index);
+        return restinio::request_accepted();
+      }
+      if (!*found) {
+        respond(req, unauthenticated_reply("the API token is unknown or revoked"), index);
+        return restinio::request_accepted();
+      }
+      request->token = std::move(*found);
+    }
+    Result<Reply> reply = request ? r.handler(context, *request) : unexpected(request.error());
+    respond(req, reply ? std::move(*reply) : error_reply(reply.error(), audience), index);
     return restinio::request_accepted();
   };
 }
 
+restinio::http_method_id_t method_id(std::string_view method) {
+  if (method == "POST") return restinio::http_method_post();
+  if (method == "PATCH") return restinio::http_method_patch();
+  if (method == "DELETE") return restinio::http_method_delete();
+  if (method == "PUT") return restinio::http_method_put();
+  return restinio::http_method_get();
+}
+
 }  // namespace
+
+std::span<const Route> route_table() { return kRoutes; }
+
+std::size_t unmatched_route() { return std::size(kRoutes); }
 
 std::unique_ptr<Router> make_router(const Context& context, const Respond& respond) {
   auto router = std::make_unique<Router>();
-  // ---- The route table ---------------------------------------------------
-  // Ids are matched as any path segment and validated by the handler, so a
-  // bad id is a 400 that says why rather than a 404.
-  router->http_get("/healthz", route(context, respond, healthz));
-  router->http_get("/api/v1/projects", route(context, respond, api::list_projects));
-  router->http_get("/api/v1/projects/:id", route(context, respond, api::get_project));
-  router->http_get("/", route(context, respond, pages::project_list));
-  router->http_get("/projects/:id", route(context, respond, pages::project_page));
-  router->http_get("/static/:file", route(context, respond, static_file));
-  // -------------------------------------------------------------------------
+  for (std::size_t i = 0; i < std::size(kRoutes); ++i) {
+    router->add_handler(method_id(kRoutes[i].method), std::string(kRoutes[i].path), route(context, respond, i));
+  }
   router->non_matched_request_handler([respond](const restinio::request_handle_t& req) {
     const std::string path(req->header().path());
-    respond(req, error_reply(Error{ErrorCode::kNotFound,
-                                   fmt::format("no such page: {} {}", req->header().method().c_str(), path)},
-                             audience_of(path)));
+    respond(req,
+            error_reply(Error{ErrorCode::kNotFound,
+                              fmt::format("no such page: {} {}", req->header().method().c_str(), path)},
+                        audience_of(path)),
+            unmatched_route());
     return restinio::request_accepted();
   });
   return router;

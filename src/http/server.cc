@@ -13,8 +13,11 @@
 #include <spdlog/spdlog.h>
 
 #include <restinio/all.hpp>
+#include <restinio/transforms/zlib.hpp>
 
+#include "http/api/stats.h"
 #include "http/error_mapping.h"
+#include "http/metrics.h"
 #include "http/pages/render.h"
 #include "http/routes.h"
 
@@ -56,7 +59,11 @@ using HttpServer = restinio::http_server_t<Traits>;
 std::string_view reason_phrase(int status) {
   switch (status) {
     case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
     case 400: return "Bad Request";
+    case 401: return "Unauthorized";
     case 404: return "Not Found";
     case 409: return "Conflict";
     case 412: return "Precondition Failed";
@@ -77,13 +84,85 @@ std::uint64_t parser_body_limit(std::size_t max_body_bytes) {
   return limit > UINT64_MAX - margin ? UINT64_MAX : limit + margin;
 }
 
+// When the current request began (set by dispatch, read by respond, which
+// the handler calls on the same thread before dispatch returns).
+thread_local std::chrono::steady_clock::time_point t_request_start;
+
+// Bodies smaller than this go uncompressed: gzip's header and the CPU are
+// not worth it.
+constexpr std::size_t kMinGzipBytes = 1024;
+
+std::vector<Metrics::RouteLabel> metric_labels() {
+  std::vector<Metrics::RouteLabel> out;
+  for (const Route& r : route_table()) {
+    std::string path(r.path);
+    // "/projects/:id" -> "/projects/{id}", as the OpenAPI document writes it.
+    for (std::size_t at = path.find(':'); at != std::string::npos; at = path.find(':', at)) {
+      std::size_t end = path.find('/', at);
+      if (end == std::string::npos) end = path.size();
+      path.replace(at, end - at, "{" + path.substr(at + 1, end - at - 1) + "}");
+    }
+    out.push_back({std::string(r.method), std::move(path)});
+  }
+  out.push_back({"", "unmatched"});
+  return out;
+}
+
+// A strong validator of the body. std::hash is not stable across builds,
+// which only means that a client's cached copy is fetched again after an
+// upgrade.
+std::string entity_tag(std::string_view body) {
+  return fmt::format("\"{:016x}{:x}\"", std::hash<std::string_view>{}(body), body.size());
+}
+
+// Whether If-None-Match lists `tag` (or its -gzip twin) or is "*". Weak
+// comparison, as RFC 9110 asks for If-None-Match.
+bool none_match_hits(std::string_view header, std::string_view tag) {
+  if (header.empty()) return false;
+  const std::string_view opaque = tag.substr(0, tag.size() - 1);  // without the closing quote
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    std::size_t comma = header.find(',', pos);
+    if (comma == std::string_view::npos) comma = header.size();
+    std::string_view item = header.substr(pos, comma - pos);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (item.starts_with("W/")) item.remove_prefix(2);
+    if (item == "*" || item == tag) return true;
+    if (item.starts_with(opaque) && (item.substr(opaque.size()) == "-gzip\"")) return true;
+    pos = comma + 1;
+  }
+  return false;
+}
+
+bool accepts_gzip(std::string_view accept_encoding) {
+  // "gzip", "gzip;q=0.5", "deflate, gzip"; "gzip;q=0" refuses it.
+  std::size_t at = accept_encoding.find("gzip");
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = accept_encoding.substr(at + 4);
+  std::size_t comma = rest.find(',');
+  std::string_view params = rest.substr(0, comma);
+  std::size_t q = params.find("q=");
+  if (q == std::string_view::npos) return true;
+  std::string_view value = params.substr(q + 2);
+  return !(value == "0" || value.starts_with("0.000") || value == "0." || value == "0.0" || value == "0.00");
+}
+
+bool compressible(std::string_view content_type) {
+  return content_type.starts_with("text/") || content_type.starts_with("application/json") ||
+         content_type.starts_with("image/svg+xml") || content_type.starts_with("application/xml");
+}
+
 }  // namespace
 
 struct Server::Impl {
-  Impl(store::Store& store, const ServerOptions& options) : options(options), context{store}, grace_timer(io) {}
+  Impl(store::Store& store, const ServerOptions& options)
+      : options(options), metrics(metric_labels()), context{store, &metrics, &stats}, grace_timer(io) {}
   ~Impl() { wait(); }
 
   ServerOptions options;
+  Metrics metrics;
+  StatsCache stats;
   Context context;
   // Declared before the io_context because write callbacks of responses
   // still queued when it is destroyed run then (RESTinio reports them as
@@ -108,25 +187,71 @@ struct Server::Impl {
   // it) is logged and answered with a 500 in the form of the audience.
   restinio::request_handling_status_t dispatch(const restinio::request_handle_t& req) {
     in_flight.fetch_add(1);
+    t_request_start = std::chrono::steady_clock::now();
     const Audience audience = audience_of(req->header().path());
     try {
       if (req->body().size() > options.max_body_bytes) {
-        respond(req, payload_too_large_reply(options.max_body_bytes, audience));
+        respond(req, payload_too_large_reply(options.max_body_bytes, audience), unmatched_route());
+      } else if (req->header().method() == restinio::http_method_options() && audience == Audience::kApi) {
+        // CORS preflight: cross-origin reads (GET) are allowed, writes not.
+        Reply r;
+        r.status = 204;
+        r.headers = {{"Access-Control-Allow-Origin", "*"},
+                     {"Access-Control-Allow-Methods", "GET"},
+                     {"Access-Control-Allow-Headers", "If-None-Match"},
+                     {"Access-Control-Max-Age", "86400"}};
+        respond(req, std::move(r), unmatched_route());
       } else {
         // Always accepted: the router's non-matched handler answers 404.
         (void)(*router)(req);
       }
     } catch (const std::exception& e) {
       spdlog::error("{} {}: unhandled exception: {}", req->header().method().c_str(), req->header().path(), e.what());
-      respond(req, error_reply(Error{ErrorCode::kInternal, e.what()}, audience));
+      respond(req, error_reply(Error{ErrorCode::kInternal, e.what()}, audience), unmatched_route());
     } catch (...) {
       spdlog::error("{} {}: unhandled non-standard exception", req->header().method().c_str(), req->header().path());
-      respond(req, error_reply(Error{ErrorCode::kInternal, "unknown exception"}, audience));
+      respond(req, error_reply(Error{ErrorCode::kInternal, "unknown exception"}, audience), unmatched_route());
     }
     return restinio::request_accepted();
   }
 
-  void respond(const restinio::request_handle_t& req, Reply reply) {
+  // Writes `reply`, adding what every response of its kind carries: for a
+  // successful GET an ETag (304 when If-None-Match has it) and gzip when the
+  // client asks; for GETs of the API, CORS. Records the metrics.
+  void respond(const restinio::request_handle_t& req, Reply reply, std::size_t route) {
+    const auto& header = req->header();
+    const bool is_get = header.method() == restinio::http_method_get();
+    if (is_get && reply.status == 200) {
+      const bool gzip = reply.body.size() >= kMinGzipBytes && compressible(reply.content_type) &&
+                        accepts_gzip(header.get_field_or(restinio::http_field::accept_encoding, ""));
+      std::string tag = entity_tag(reply.body);
+      if (gzip) tag.insert(tag.size() - 1, "-gzip");
+      if (compressible(reply.content_type)) reply.headers.emplace_back("Vary", "Accept-Encoding");
+      if (none_match_hits(header.get_field_or(restinio::http_field::if_none_match, ""), tag)) {
+        reply.status = 304;
+        reply.body.clear();
+      } else if (gzip) {
+        reply.body = restinio::transforms::zlib::gzip_compress(reply.body);
+        reply.headers.emplace_back("Content-Encoding", "gzip");
+      }
+      reply.headers.emplace_back("ETag", std::move(tag));
+    }
+    if (is_get && audience_of(header.path()) == Audience::kApi) {
+      reply.headers.emplace_back("Access-Control-Allow-Origin", "*");
+      reply.headers.emplace_back("Access-Control-Expose-Headers", "ETag");
+    }
+    metrics.record(route, reply.status, std::chrono::steady_clock::now() - t_request_start);
+    if (reply.status == 304 || reply.status == 204) {
+      // No body and no Content-Length of an empty one: a 304's length would
+      // be the 200's (RFC 9110), so it has none.
+      auto response = req->create_response<restinio::user_controlled_output_t>(
+          restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)},
+                                       std::string(reason_phrase(reply.status))});
+      for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
+      if (stopping.load()) response.connection_close();
+      response.done([this](const asio::error_code&) { finish_request(); });
+      return;
+    }
     auto response = req->create_response(
         restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)},
                                      std::string(reason_phrase(reply.status))});
@@ -196,9 +321,10 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
 
   auto impl = std::make_unique<Impl>(store, options);
   Impl* self = impl.get();
-  self->router = make_router(self->context, [self](const restinio::request_handle_t& req, Reply reply) {
-    self->respond(req, std::move(reply));
-  });
+  self->router =
+      make_router(self->context, [self](const restinio::request_handle_t& req, Reply reply, std::size_t route) {
+        self->respond(req, std::move(reply), route);
+      });
 
   auto settings = restinio::server_settings_t<Traits>{}
                       .address(address)

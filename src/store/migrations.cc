@@ -173,9 +173,25 @@ CREATE TABLE findings (
 // store/postgres/pg_search.cc).
 constexpr std::string_view kSearchIndex = "{search_schema}";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// Tokens for the HTTP API's write endpoints: only their SHA-256 is stored.
+// A revoked token stays (revoked = 1) so that its name's history is kept; a
+// name is unique among the active tokens only (checked by the store).
+constexpr std::string_view kApiTokens = R"SQL(
+CREATE TABLE api_tokens (
+  id {id},
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_name ON api_tokens (name);
+)SQL";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "initial registry schema", kInitial},
     {2, "search index", kSearchIndex},
+    {3, "api tokens", kApiTokens},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {

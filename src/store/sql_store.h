@@ -384,6 +384,87 @@ class SqlStore final : public Store {
 
   std::string describe() const override { return backend_.describe(); }
 
+  // ---- API tokens ----------------------------------------------------------
+  Result<ApiToken> create_api_token(const std::string& name, const std::string& token_hash) override {
+    if (name.empty()) return invalid_argument("a token needs a name", "name");
+    if (token_hash.empty()) return invalid_argument("a token needs a hash", "token_hash");
+    return backend_.write([&](Connection& c) -> Result<ApiToken> {
+      {
+        TILTAS_SQL_TRY(st, c.cached("SELECT COUNT(*) FROM api_tokens WHERE (name = $1 AND revoked = 0) OR "
+                                    "token_hash = $2"));
+        st.bind(1, name).bind(2, token_hash);
+        TILTAS_SQL_TRY(row, st.step());
+        if (row && st.int64(0) > 0) {
+          return make_error(ErrorCode::kAlreadyExists, fmt::format("an active token named '{}' exists", name),
+                            "name");
+        }
+      }
+      ApiToken token{0, name, token_hash, now_utc(), false};
+      TILTAS_SQL_TRY(ins, c.cached("INSERT INTO api_tokens (name, token_hash, created_at, revoked) VALUES ($1, $2, "
+                                   "$3, 0) RETURNING id"));
+      ins.bind(1, name).bind(2, token_hash).bind(3, token.created_at);
+      TILTAS_SQL_TRY(row, ins.step());
+      if (!row) return make_error(ErrorCode::kInternal, "inserting an api token returned no id");
+      token.id = ins.int64(0);
+      return token;
+    });
+  }
+
+  Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) const override {
+    return backend_.read([&](Connection& c) -> Result<std::optional<ApiToken>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, name, token_hash, created_at, revoked FROM api_tokens WHERE "
+                                  "token_hash = $1"));
+      st.bind(1, token_hash);
+      TILTAS_SQL_TRY(row, st.step());
+      if (!row) return std::optional<ApiToken>();
+      return std::optional<ApiToken>(read_api_token(st));
+    });
+  }
+
+  Result<std::vector<ApiToken>> list_api_tokens() const override {
+    return backend_.read([&](Connection& c) -> Result<std::vector<ApiToken>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, name, token_hash, created_at, revoked FROM api_tokens ORDER BY id"));
+      std::vector<ApiToken> out;
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        out.push_back(read_api_token(st));
+      }
+      return out;
+    });
+  }
+
+  Status revoke_api_token(const std::string& name) override {
+    return backend_.write([&](Connection& c) -> Status {
+      TILTAS_SQL_TRY(st, c.cached("UPDATE api_tokens SET revoked = 1, revoked_at = $1 WHERE name = $2 AND "
+                                  "revoked = 0"));
+      st.bind(1, now_utc()).bind(2, name);
+      TILTAS_SQL_TRY_STATUS(st.run());
+      if (c.changes() == 0) return not_found(fmt::format("no active token named '{}'", name), "name");
+      return ok();
+    });
+  }
+
+ private:
+  template <SqlStatement S>
+  static ApiToken read_api_token(const S& st) {
+    return ApiToken{st.int64(0), st.text(1), st.text(2), st.text(3), st.int64(4) != 0};
+  }
+
+ public:
+  Result<std::int64_t> database_size_bytes() const override {
+    // The one statement that differs by engine; describe() names the engine
+    // ("sqlite ..." / "postgresql ...").
+    const bool sqlite = backend_.describe().starts_with("sqlite");
+    return backend_.read([&](Connection& c) -> Result<std::int64_t> {
+      TILTAS_SQL_TRY(st, c.cached(sqlite ? "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"
+                                         : "SELECT pg_database_size(current_database())"));
+      TILTAS_SQL_TRY(row, st.step());
+      return row ? st.int64(0) : std::int64_t{0};
+    });
+  }
+  // ---- end of API tokens ---------------------------------------------------
+
   // ---- Search (the search issue; the engines are the backends') -----------
   // Deletes need no hook: the index rows go with the project (foreign keys,
   // and a trigger for SQLite's FTS5 table).

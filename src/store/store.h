@@ -90,6 +90,15 @@ struct Counts {
   std::int64_t organisations = 0;
 };
 
+// An API token as stored: never the token itself.
+struct ApiToken {
+  Id id = 0;
+  std::string name;
+  std::string token_hash;  // lower-case hex SHA-256 of the token
+  std::string created_at;  // ISO 8601 UTC
+  bool revoked = false;
+};
+
 class Store : public search::SearchIndex {
  public:
   virtual ~Store() = default;
@@ -150,6 +159,26 @@ class Store : public search::SearchIndex {
   // Rebuilds the index from the records in one write transaction; returns
   // how many records were indexed (tiltas reindex).
   Result<std::int64_t> reindex() override = 0;
+
+  // ---- API tokens (the HTTP API's write endpoints) -------------------------
+  // Only the SHA-256 of a token is stored (lower-case hex); the token itself
+  // is shown to its owner once and never stored or logged.
+
+  // Stores a new active token. kAlreadyExists when an active token has this
+  // name or when the hash is stored already; kInvalidArgument for an empty
+  // name or hash.
+  virtual Result<ApiToken> create_api_token(const std::string& name, const std::string& token_hash) = 0;
+  // The token (active or revoked) whose hash this is, if any. The caller
+  // compares the hash again in constant time before trusting it.
+  virtual Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) const = 0;
+  // Every token, oldest first, revoked ones included.
+  virtual Result<std::vector<ApiToken>> list_api_tokens() const = 0;
+  // Revokes the active token of that name; kNotFound when there is none.
+  virtual Status revoke_api_token(const std::string& name) = 0;
+
+  // The database's size on disk in bytes (SQLite pages, PostgreSQL
+  // pg_database_size), for the server's /metrics.
+  virtual Result<std::int64_t> database_size_bytes() const = 0;
 };
 
 // Opens (creating and migrating where needed) the store at `url`:

@@ -461,6 +461,15 @@ class HookedStore : public store::Store {
     return inner_.counts();
   }
   std::string describe() const override { return "hooked " + inner_.describe(); }
+  Result<store::ApiToken> create_api_token(const std::string& name, const std::string& hash) override {
+    return inner_.create_api_token(name, hash);
+  }
+  Result<std::optional<store::ApiToken>> find_api_token(const std::string& hash) const override {
+    return inner_.find_api_token(hash);
+  }
+  Result<std::vector<store::ApiToken>> list_api_tokens() const override { return inner_.list_api_tokens(); }
+  Status revoke_api_token(const std::string& name) override { return inner_.revoke_api_token(name); }
+  Result<std::int64_t> database_size_bytes() const override { return inner_.database_size_bytes(); }
   Result<search::SearchResult> search(const search::SearchRequest& r) const override { return inner_.search(r); }
   Result<std::vector<search::Suggestion>> suggest(std::string_view prefix, int limit, bool drafts) const override {
     return inner_.suggest(prefix, limit, drafts);
