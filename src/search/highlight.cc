@@ -8,15 +8,12 @@
 namespace tiltas::search {
 namespace {
 
-bool word_matches(std::string_view word, std::string_view language, const std::set<std::string>& terms) {
-  for (const auto& t : index_terms(word, language)) {
-    if (terms.count(t)) return true;
-  }
-  return false;
+bool word_matches(std::string_view word, std::string_view language, Matcher& matcher) {
+  return matcher.matches(word, language);
 }
 
 std::string render(std::string_view text, const std::vector<WordSpan>& words, std::size_t from, std::size_t to,
-                   std::string_view language, const std::set<std::string>& terms) {
+                   std::string_view language, Matcher& terms) {
   std::string out;
   std::size_t pos = from;
   for (const auto& w : words) {
@@ -35,6 +32,23 @@ std::string render(std::string_view text, const std::vector<WordSpan>& words, st
 
 }  // namespace
 
+bool Matcher::matches(std::string_view word, std::string_view language) {
+  std::string key(language);
+  key += '\t';
+  key += word;
+  auto it = seen_.find(key);
+  if (it != seen_.end()) return it->second;
+  bool found = false;
+  for (const auto& t : index_terms(word, language)) {
+    if (terms_.count(t)) {
+      found = true;
+      break;
+    }
+  }
+  seen_.emplace(std::move(key), found);
+  return found;
+}
+
 std::set<std::string> match_terms(const SearchQuery& query) {
   std::set<std::string> out;
   for (const auto& group : query.all_of) {
@@ -48,10 +62,18 @@ std::set<std::string> match_terms(const SearchQuery& query) {
 }
 
 std::string highlight(std::string_view text, std::string_view language, const std::set<std::string>& terms) {
+  Matcher m(terms);
+  return highlight(text, language, m);
+}
+std::string highlight(std::string_view text, std::string_view language, Matcher& terms) {
   return render(text, split_words(text), 0, text.size(), language, terms);
 }
 
 bool has_match(std::string_view text, std::string_view language, const std::set<std::string>& terms) {
+  Matcher m(terms);
+  return has_match(text, language, m);
+}
+bool has_match(std::string_view text, std::string_view language, Matcher& terms) {
   for (const auto& w : split_words(text)) {
     if (word_matches(text.substr(w.start, w.end - w.start), language, terms)) return true;
   }
@@ -60,6 +82,10 @@ bool has_match(std::string_view text, std::string_view language, const std::set<
 
 std::string snippet(std::string_view text, std::string_view language, const std::set<std::string>& terms,
                     std::size_t max_bytes) {
+  Matcher m(terms);
+  return snippet(text, language, m, max_bytes);
+}
+std::string snippet(std::string_view text, std::string_view language, Matcher& terms, std::size_t max_bytes) {
   auto words = split_words(text);
   if (words.empty()) return text::escape_html(text::trim(text.substr(0, std::min(text.size(), max_bytes))));
   std::size_t first = 0;

@@ -52,6 +52,7 @@ template <class Connection>
 Result<std::vector<search::SearchHit>> load_hits(Connection& c, const search::RankedPage& page,
                                                  const std::set<std::string>& terms, bool snippets) {
   std::vector<search::SearchHit> out;
+  search::Matcher matcher(terms);
   for (const auto& [id, score] : page.hits) {
     search::SearchHit h;
     h.id = id;
@@ -102,26 +103,26 @@ Result<std::vector<search::SearchHit>> load_hits(Connection& c, const search::Ra
     });
     const Text* title = nullptr;
     for (const auto& t : texts) {
-      if (!t.title.empty() && (!title || (search::has_match(t.title, t.language, terms) &&
-                                          !search::has_match(title->title, title->language, terms)))) {
+      if (!t.title.empty() && (!title || (search::has_match(t.title, t.language, matcher) &&
+                                          !search::has_match(title->title, title->language, matcher)))) {
         title = &t;
       }
     }
     if (title) {
       h.title = title->title;
-      h.title_html = search::highlight(title->title, title->language, terms);
+      h.title_html = search::highlight(title->title, title->language, matcher);
     }
     if (snippets) {
       const Text* body = nullptr;
       for (const auto& t : texts) {
         if (t.description.empty()) continue;
         if (!body) body = &t;
-        if (search::has_match(t.description, t.language, terms)) {
+        if (search::has_match(t.description, t.language, matcher)) {
           body = &t;
           break;
         }
       }
-      if (body) h.snippet_html = search::snippet(body->description, body->language, terms);
+      if (body) h.snippet_html = search::snippet(body->description, body->language, matcher);
     }
     out.push_back(std::move(h));
   }
