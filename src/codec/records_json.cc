@@ -1,6 +1,7 @@
 #include "codec/records_json.h"
 
 #include <cmath>
+#include <algorithm>
 #include <initializer_list>
 #include <set>
 
@@ -561,6 +562,72 @@ std::string write_records(const RecordsFile& file, const WriteOptions& options) 
   // Invalid UTF-8 cannot reach here (parse and extraction repair it), but
   // replace rather than throw if it ever does.
   return doc.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
+}
+
+const std::vector<std::string>& editable_record_keys() {
+  static const std::vector<std::string> kKeys = {"title",  "programme",  "period",     "amounts", "organisations",
+                                                 "activities", "events", "indicators", "places",  "kind",
+                                                 "status", "description", "translations", "notes"};
+  return kKeys;
+}
+
+json record_field(const Project& p, const std::string& key) {
+  ojson j = record_to_json(p, {.spans = false, .findings = false, .registry_keys = false});
+  auto it = j.find(key);
+  if (it == j.end()) return nullptr;  // absent optional keys read as null
+  return json::parse(it->dump());
+}
+
+std::vector<FieldChange> diff_records(const Project& before, const Project& after) {
+  std::vector<FieldChange> out;
+  for (const auto& key : editable_record_keys()) {
+    json a = record_field(before, key), b = record_field(after, key);
+    if (a != b) out.push_back({key, std::move(a), std::move(b)});
+  }
+  return out;
+}
+
+Result<Project> apply_record_patch(const Project& project, const json& patch) {
+  if (!patch.is_object()) return invalid_argument("a patch must be a JSON object of record fields");
+  const auto& keys = editable_record_keys();
+  ojson base = record_to_json(project, {.spans = true, .findings = true, .registry_keys = false});
+  for (auto it = patch.begin(); it != patch.end(); ++it) {
+    if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) {
+      return invalid_argument(fmt::format("'{}' is not an editable field", it.key()), it.key());
+    }
+    // Replace (or clear) the key; a patched list loses its items' spans.
+    base[it.key()] = ojson::parse(it->dump());
+  }
+  json record = json::parse(base.dump());
+  std::vector<std::string> warnings;
+  ObjectReader r(record, "", warnings);
+  Project out;
+  if (auto s = read_record(r, project.default_language, out, warnings); !s) return unexpected(s.error());
+  // Scalar spans of patched fields no longer point at the source.
+  for (auto it = patch.begin(); it != patch.end(); ++it) {
+    out.spans.erase(it.key());
+    if (it.key() == "period") {
+      out.spans.erase("period.start");
+      out.spans.erase("period.end");
+    }
+  }
+  // What the registry knows beyond the record's facts stays as it was.
+  out.id = project.id;
+  out.review_state = project.review_state;
+  out.document_id = project.document_id;
+  out.ordinal = project.ordinal;
+  out.translation_of = project.translation_of;
+  out.translations = project.translations;
+  out.revision = project.revision;
+  out.created_at = project.created_at;
+  out.updated_at = project.updated_at;
+  out.findings = project.findings;
+  for (std::size_t i = 0; i < out.participations.size() && i < project.participations.size(); ++i) {
+    if (out.participations[i].name == project.participations[i].name) {
+      out.participations[i].organisation_id = project.participations[i].organisation_id;
+    }
+  }
+  return out;
 }
 
 ojson organisation_to_json(const Organisation& org) {

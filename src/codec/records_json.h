@@ -45,6 +45,32 @@ nlohmann::ordered_json record_to_json(const model::Project& project, const Write
 // A whole records file, pretty-printed with one-space indent, UTF-8.
 std::string write_records(const RecordsFile& file, const WriteOptions& options = {});
 
+// Editing a record through its JSON shape. A patch is an object of record
+// keys (the GUIDELINES keys plus description, kind, status, notes and
+// translations) with their new values; null clears a field. The result is
+// `project` with those fields replaced and validated exactly as an import
+// would validate them; spans of replaced fields are dropped (an editor's
+// value has no source span), everything else (id, review state, provenance,
+// spans of other fields) is kept.
+// kInvalidArgument names the field: an unknown key, a wrong type or value.
+Result<model::Project> apply_record_patch(const model::Project& project, const nlohmann::json& patch);
+
+// The record keys a patch may carry, in GUIDELINES order.
+const std::vector<std::string>& editable_record_keys();
+
+// One editable field whose value differs between two records.
+struct FieldChange {
+  std::string field;         // a record key ("period", "organisations", ...)
+  nlohmann::json old_value;  // as in the record JSON, without spans
+  nlohmann::json new_value;
+};
+
+// The editable fields whose values differ, in editable_record_keys() order.
+std::vector<FieldChange> diff_records(const model::Project& before, const model::Project& after);
+
+// The value of one editable field as record JSON, without spans.
+nlohmann::json record_field(const model::Project& project, const std::string& key);
+
 // An Organisation as a JSON object (API, exports).
 nlohmann::ordered_json organisation_to_json(const model::Organisation& org);
 

@@ -188,10 +188,38 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_name ON api_tokens (name);
 )SQL";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// Editors' changes: the audit trail of every field change (kept when a
+// project is deleted, so no foreign key) and the corrections that survive
+// re-imports of the source page.
+constexpr std::string_view kAuditAndCorrections = R"SQL(
+CREATE TABLE audit_log (
+  id {id},
+  project_id BIGINT NOT NULL,
+  field TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  editor TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  changed_at TEXT NOT NULL
+);
+CREATE INDEX audit_log_project ON audit_log (project_id, id);
+
+CREATE TABLE corrections (
+  project_id BIGINT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  field TEXT NOT NULL,
+  value TEXT NOT NULL,
+  source_value TEXT NOT NULL,
+  editor TEXT NOT NULL,
+  corrected_at TEXT NOT NULL,
+  PRIMARY KEY (project_id, field)
+);
+)SQL";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "initial registry schema", kInitial},
     {2, "search index", kSearchIndex},
     {3, "api tokens", kApiTokens},
+    {4, "audit trail and editors' corrections", kAuditAndCorrections},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {

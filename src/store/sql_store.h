@@ -37,6 +37,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "codec/records_json.h"
 #include "model/translation_match.h"
 #include "model/validation.h"
 #include "store/migrations.h"
@@ -177,6 +178,70 @@ class SqlStore final : public Store {
       TILTAS_SQL_TRY(found, st.step());
       if (!found) return std::optional<Id>();
       return std::optional<Id>(st.int64(0));
+    });
+  }
+
+  Result<Project> update_project(Id id, const Project& updated, const Edit& edit) override {
+    TILTAS_SQL_TRY_STATUS(model::check(updated, ""));
+    return backend_.write([&](Connection& c) -> Result<Project> {
+      TILTAS_SQL_TRY(old, load_project(c, id, Visibility::kAll, false));
+      auto changes = codec::diff_records(old, updated);
+      if (changes.empty()) return old;
+      std::string now = now_utc();
+      Project p = updated;
+      p.id = id;
+      p.document_id = old.document_id;
+      p.ordinal = old.ordinal;
+      p.default_language = old.default_language;
+      p.review_state = old.review_state;
+      TILTAS_SQL_TRY(up, c.cached("UPDATE projects SET kind = $1, programme = $2, status = $3, period_start = $4, "
+                                  "period_end = $5, notes = $6, updated_at = $7 WHERE id = $8"));
+      up.bind(1, std::string(to_string(p.kind)))
+          .bind(2, p.programme)
+          .bind(3, std::string(to_string(p.status)))
+          .bind(4, opt_date(p.period.start))
+          .bind(5, opt_date(p.period.end))
+          .bind(6, p.notes)
+          .bind(7, now)
+          .bind(8, id);
+      TILTAS_SQL_TRY_STATUS(up.run());
+      TILTAS_SQL_TRY_STATUS(delete_children(c, id));
+      TILTAS_SQL_TRY_STATUS(insert_children(c, id, p, now));
+      for (const auto& change : changes) {
+        std::string old_text = change.old_value.dump(), new_text = change.new_value.dump();
+        TILTAS_SQL_TRY(audit, c.cached("INSERT INTO audit_log (project_id, field, old_value, new_value, editor, note, "
+                                       "changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+        audit.bind(1, id).bind(2, change.field).bind(3, old_text).bind(4, new_text).bind(5, edit.editor)
+            .bind(6, edit.note).bind(7, now);
+        TILTAS_SQL_TRY_STATUS(audit.run());
+        // The first correction of a field remembers what the source said, so
+        // a later revision of the page can tell whether the source moved.
+        TILTAS_SQL_TRY(corr, c.cached(
+                                 "INSERT INTO corrections (project_id, field, value, source_value, editor, corrected_at) "
+                                 "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (project_id, field) DO UPDATE SET "
+                                 "value = excluded.value, editor = excluded.editor, corrected_at = excluded.corrected_at"));
+        corr.bind(1, id).bind(2, change.field).bind(3, new_text).bind(4, old_text).bind(5, edit.editor).bind(6, now);
+        TILTAS_SQL_TRY_STATUS(corr.run());
+      }
+      TILTAS_SQL_TRY(stored, load_project(c, id, Visibility::kAll));
+      TILTAS_SQL_TRY_STATUS(Backend::index_project(c, stored));  // search: same transaction
+      return stored;
+    });
+  }
+
+  Result<std::vector<AuditEntry>> find_audit(Id project_id) const override {
+    return backend_.read([&](Connection& c) -> Result<std::vector<AuditEntry>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, project_id, field, old_value, new_value, editor, note, changed_at "
+                                  "FROM audit_log WHERE project_id = $1 ORDER BY id"));
+      st.bind(1, project_id);
+      std::vector<AuditEntry> out;
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                       st.text(7)});
+      }
+      return out;
     });
   }
 
@@ -766,10 +831,63 @@ class SqlStore final : public Store {
     return p;
   }
 
+  static Status delete_children(Connection& c, Id id) {
+    for (const char* table : {"project_texts", "field_spans", "amounts", "participations", "activities", "events",
+                              "indicators", "places", "findings"}) {
+      TILTAS_SQL_TRY(del, c.cached(std::string("DELETE FROM ") + table + " WHERE project_id = $1"));
+      del.bind(1, id);
+      TILTAS_SQL_TRY_STATUS(del.run());
+    }
+    return ok();
+  }
+
+  // Applies an editor's corrections of project `id` to `p`, a new revision
+  // read from its source: corrected fields keep the editor's value. Where the
+  // source now says something other than when the editor corrected it, a
+  // conflict finding tells the reviewer so.
+  static Status keep_corrections(Connection& c, Id id, Project& p) {
+    std::vector<std::tuple<std::string, std::string, std::string>> corrections;
+    {
+      TILTAS_SQL_TRY(st, c.cached("SELECT field, value, source_value FROM corrections WHERE project_id = $1 ORDER BY field"));
+      st.bind(1, id);
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        corrections.emplace_back(st.text(0), st.text(1), st.text(2));
+      }
+    }
+    if (corrections.empty()) return ok();
+    nlohmann::json patch = nlohmann::json::object();
+    std::vector<model::Finding> conflicts;
+    for (const auto& [field, value, source_value] : corrections) {
+      auto corrected = nlohmann::json::parse(value, nullptr, false);
+      auto was = nlohmann::json::parse(source_value, nullptr, false);
+      if (corrected.is_discarded() || was.is_discarded()) continue;
+      nlohmann::json now_says = codec::record_field(p, field);
+      if (now_says != was && now_says != corrected) {
+        conflicts.push_back({field, model::Severity::kWarning,
+                             fmt::format("conflict: the source page now says {} where it said {}; the editor's "
+                                         "correction {} is kept",
+                                         now_says.dump(), was.dump(), corrected.dump()),
+                             std::nullopt});
+        TILTAS_SQL_TRY(up, c.cached("UPDATE corrections SET source_value = $1 WHERE project_id = $2 AND field = $3"));
+        up.bind(1, now_says.dump()).bind(2, id).bind(3, field);
+        TILTAS_SQL_TRY_STATUS(up.run());
+      }
+      patch[field] = std::move(corrected);
+    }
+    auto patched = codec::apply_record_patch(p, patch);
+    if (!patched) return unexpected(patched.error());
+    p = std::move(*patched);
+    for (auto& f : conflicts) p.findings.push_back(std::move(f));
+    return ok();
+  }
+
   // Reads project `id` anew from a changed source: its facts are replaced,
   // its id, translations and creation time kept, its revision counted up.
   Status revise_project(Connection& c, Id id, Project p, const std::string& now) {
-    TILTAS_SQL_TRY(old, load_project(c, id, Visibility::kAll));
+    TILTAS_SQL_TRY(old, load_project(c, id, Visibility::kAll, false));
+    TILTAS_SQL_TRY_STATUS(keep_corrections(c, id, p));
     bool changed = !same_facts(old, p);
     if (old.review_state == ReviewState::kPublished && !changed) {
       p.review_state = ReviewState::kPublished;
@@ -797,12 +915,7 @@ class SqlStore final : public Store {
         .bind(11, now)
         .bind(12, id);
     TILTAS_SQL_TRY_STATUS(up.run());
-    for (const char* table : {"project_texts", "field_spans", "amounts", "participations", "activities", "events",
-                              "indicators", "places", "findings"}) {
-      TILTAS_SQL_TRY(del, c.cached(std::string("DELETE FROM ") + table + " WHERE project_id = $1"));
-      del.bind(1, id);
-      TILTAS_SQL_TRY_STATUS(del.run());
-    }
+    TILTAS_SQL_TRY_STATUS(delete_children(c, id));
     return insert_children(c, id, p, now);
   }
 
@@ -969,7 +1082,9 @@ class SqlStore final : public Store {
     return o;
   }
 
-  static Result<Project> load_project(Connection& c, Id id, Visibility visibility) {
+  // `merge_group`: fill in the translation group's titles and descriptions
+  // (for readers); false reads the record's own rows only (for edits).
+  static Result<Project> load_project(Connection& c, Id id, Visibility visibility, bool merge_group = true) {
     TILTAS_SQL_TRY(st, c.cached("SELECT id, document_id, ordinal, kind, default_language, programme, status, "
                                 "period_start, period_end, review_state, notes, created_at, updated_at, "
                                 "translation_of, revision FROM projects WHERE id = $1"));
@@ -1025,7 +1140,7 @@ class SqlStore final : public Store {
         if (!row) break;
         Id member = q.int64(0);
         if (p.translations.empty() || p.translations.back() != member) p.translations.push_back(member);
-        if (q.is_null(1)) continue;
+        if (!merge_group || q.is_null(1)) continue;
         std::string lang = q.text(1);
         if (auto t = q.opt_text(2); t && !p.titles.get(lang)) p.titles.set(lang, *t);
         if (auto d = q.opt_text(3); d && !p.descriptions.get(lang)) p.descriptions.set(lang, *d);

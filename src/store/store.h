@@ -82,6 +82,25 @@ struct OrganisationSummary {
   std::int64_t project_count = 0;  // visible projects it takes part in
 };
 
+// Who changes a record, and why (the why is optional).
+struct Edit {
+  std::string editor;  // an account's e-mail, "cli", "api:<token name>"
+  std::string note;
+};
+
+// One field change of the audit trail: values are record JSON.
+struct AuditEntry {
+  Id id = 0;
+  Id project_id = 0;
+  std::string field;
+  std::string old_value;
+  std::string new_value;
+  std::string editor;
+  std::string note;
+  std::string changed_at;
+};
+
+
 struct Counts {
   std::int64_t documents = 0;
   std::int64_t projects = 0;   // projects: translation groups count once
@@ -119,6 +138,17 @@ class Store : public search::SearchIndex {
 
   // The id of the document with this content hash, if stored.
   virtual Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const = 0;
+
+  // Replaces the facts of project `id` with those of `updated` (its id,
+  // review state, language and provenance are kept) in one transaction,
+  // writing one audit entry per changed field (codec::diff_records) and
+  // remembering each changed field as an editor's correction: later
+  // revisions of the source page keep corrected fields and report a
+  // conflict finding where the source moved. Returns the stored record.
+  // kNotFound; kInvalidArgument when `updated` does not validate.
+  virtual Result<model::Project> update_project(Id id, const model::Project& updated, const Edit& edit) = 0;
+  // The audit trail of a project, oldest first (kept after deletion).
+  virtual Result<std::vector<AuditEntry>> find_audit(Id project_id) const = 0;
 
   // kNotFound when absent or not visible.
   virtual Result<model::Project> get_project(Id id, Visibility visibility) const = 0;

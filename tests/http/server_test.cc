@@ -433,6 +433,10 @@ class HookedStore : public store::Store {
   Result<std::optional<Id>> find_document_by_sha256(const std::string& sha) const override {
     return inner_.find_document_by_sha256(sha);
   }
+  Result<Project> update_project(Id id, const Project& p, const store::Edit& e) override {
+    return inner_.update_project(id, p, e);
+  }
+  Result<std::vector<store::AuditEntry>> find_audit(Id id) const override { return inner_.find_audit(id); }
   Result<Project> get_project(Id id, store::Visibility v) const override {
     if (throw_in_get) throw std::runtime_error("bug: get_project threw /secret/detail");
     return inner_.get_project(id, v);

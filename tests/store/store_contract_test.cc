@@ -188,6 +188,70 @@ TEST_P(StoreContract, PublishedProjectStaysPublishedOnlyWhileItsFactsStay) {
   EXPECT_NE(back.findings.back().message.find("source page changed"), std::string::npos);
 }
 
+TEST_P(StoreContract, UpdateAuditsEveryChangedFieldAndKeepsTheRest) {
+  auto r = store_->import_document(make_document("a.txt", "v1"), {make_project("Twin cities")});
+  ASSERT_TRUE(r);
+  Id id = r->project_ids[0];
+  ASSERT_TRUE(store_->set_review_state({id}, ReviewState::kPublished));
+  Project edited = store_->get_project(id, Visibility::kAll).value();
+  edited.period.start = PartialDate::parse_iso("2021-07-01").value();
+  edited.programme = "Fund for Bilateral Relations";
+  auto stored = store_->update_project(id, edited, {.editor = "ona@example.org", .note = "checked the call letter"});
+  ASSERT_TRUE(stored) << stored.error().describe();
+  EXPECT_EQ(stored->period.start->to_iso(), "2021-07-01");
+  EXPECT_EQ(stored->review_state, ReviewState::kPublished) << "editing does not change the review state";
+  EXPECT_EQ(stored->participations.size(), 2u) << "untouched fields stay";
+  auto audit = store_->find_audit(id).value();
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[0].field, "programme");
+  EXPECT_EQ(audit[0].old_value, "\"Active Citizens Fund\"");
+  EXPECT_EQ(audit[0].new_value, "\"Fund for Bilateral Relations\"");
+  EXPECT_EQ(audit[0].editor, "ona@example.org");
+  EXPECT_EQ(audit[0].note, "checked the call letter");
+  EXPECT_EQ(audit[1].field, "period");
+  // Saving the same record again changes nothing and audits nothing.
+  ASSERT_TRUE(store_->update_project(id, *stored, {.editor = "ona@example.org"}));
+  EXPECT_EQ(store_->find_audit(id).value().size(), 2u);
+  Project bad = *stored;
+  bad.amounts[0].currency = "XXQ";
+  EXPECT_EQ(store_->update_project(id, bad, {.editor = "x"}).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->update_project(4242, bad, {.editor = "x"}).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(store_->update_project(4242, *stored, {.editor = "x"}).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(StoreContract, CorrectionsSurviveReimportAndConflictsAreReported) {
+  Project v1 = make_project("Twin cities");
+  auto r = store_->import_document(make_document("page.html", "v1"), {v1});
+  ASSERT_TRUE(r);
+  Id id = r->project_ids[0];
+  Project edited = store_->get_project(id, Visibility::kAll).value();
+  edited.period.start = PartialDate::parse_iso("2021-06-15").value();  // the editor's correction
+  ASSERT_TRUE(store_->update_project(id, edited, {.editor = "ed"}));
+
+  // The page changes elsewhere: the correction stays, no conflict.
+  Project v2 = v1;
+  v2.notes = "new layout";
+  ASSERT_TRUE(store_->import_document(make_document("page.html", "v2"), {v2}));
+  auto after2 = store_->get_project(id, Visibility::kAll).value();
+  EXPECT_EQ(after2.period.start->to_iso(), "2021-06-15");
+  for (const auto& f : after2.findings) EXPECT_EQ(f.message.find("conflict"), std::string::npos) << f.message;
+
+  // The page now states another start: the correction stays, the conflict is reported.
+  Project v3 = v2;
+  v3.period.start = PartialDate::parse_iso("2021-09").value();
+  ASSERT_TRUE(store_->import_document(make_document("page.html", "v3"), {v3}));
+  auto after3 = store_->get_project(id, Visibility::kAll).value();
+  EXPECT_EQ(after3.period.start->to_iso(), "2021-06-15");
+  bool reported = false;
+  for (const auto& f : after3.findings) {
+    if (f.field == "period" && f.message.find("conflict") != std::string::npos &&
+        f.message.find("2021-09") != std::string::npos) {
+      reported = true;
+    }
+  }
+  EXPECT_TRUE(reported) << "a conflict finding names the field and the source's new value";
+}
+
 TEST_P(StoreContract, FindsDocumentsByContentHash) {
   auto doc = make_document("a.txt", "hash me");
   EXPECT_FALSE(store_->find_document_by_sha256(doc.sha256).value().has_value());
