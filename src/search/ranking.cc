@@ -51,22 +51,25 @@ RankedPage rank(std::vector<Candidate> candidates, const SearchRequest& request,
   }
   out.total = static_cast<std::int64_t>(groups.size());
 
-  std::map<std::string, std::map<std::string, std::int64_t>> counts;
+  // Views into the candidates' strings, which stay put until the facets are
+  // copied out below: counting allocates nothing per candidate.
+  std::unordered_map<std::string_view, std::unordered_map<std::string_view, std::int64_t>> counts;
   for (const auto& g : groups) {
     std::string_view v = g.facet_values;
     while (!v.empty()) {
       std::size_t nl = v.find('\n');
       std::string_view line = v.substr(0, nl);
       std::size_t eq = line.find('=');
-      if (eq != std::string_view::npos) ++counts[std::string(line.substr(0, eq))][std::string(line.substr(eq + 1))];
+      if (eq != std::string_view::npos) ++counts[line.substr(0, eq)][line.substr(eq + 1)];
       if (nl == std::string_view::npos) break;
       v.remove_prefix(nl + 1);
     }
     ++counts["review_state"][g.review_state];
   }
   for (auto& [facet, values] : counts) {
-    auto& list = out.facets[facet];
-    for (auto& [value, n] : values) list.push_back({value, n});
+    auto& list = out.facets[std::string(facet)];
+    for (auto& [value, n] : values) list.push_back({std::string(value), n});
+    std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
     std::stable_sort(list.begin(), list.end(), [&](const FacetCount& a, const FacetCount& b) {
       // Years read best in order; other facets by frequency.
       if (facet == "year") return a.value > b.value;
