@@ -16,10 +16,11 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
 
 # Tests also need: schema validation (xmllint for IATI, jsonschema for
 # 360Giving), LibreOffice to read XLSX back, the fuzzing compiler and runtime,
-# and a PostgreSQL 15 server (with the RUM index) that the store tests start.
+# a PostgreSQL 15 server (with the RUM index) that the store tests start, and
+# node + npm for the OpenAPI validator (tests/api, npm ci under make test).
 if [ "$profile" = test ]; then
   packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui libcpp-httplib-dev clang libclang-rt-14-dev
-    postgresql-15 postgresql-15-rum"
+    postgresql-15 postgresql-15-rum nodejs npm"
 fi
 
 missing=""
