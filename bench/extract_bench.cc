@@ -6,6 +6,8 @@
 // wanted size. Reports bytes/second (MB/s per core: one thread).
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 
@@ -82,4 +84,28 @@ BENCHMARK(BM_Extract)->Arg(1 << 10)->Arg(100 << 10)->Arg(10 << 20)->Unit(benchma
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// `extract_bench --write_texts=DIR` writes the benchmark's texts to
+// DIR/extract_{1k,100k,10m}.txt and exits, so that other tools
+// (bench/dateparser_reference.py) measure the very same bytes.
+int main(int argc, char** argv) {
+  const std::string flag = "--write_texts=";
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.rfind(flag, 0) != 0) continue;
+    std::filesystem::path dir = a.substr(flag.size());
+    std::filesystem::create_directories(dir);
+    const std::pair<const char*, std::size_t> sizes[] = {
+        {"extract_1k.txt", 1 << 10}, {"extract_100k.txt", 100 << 10}, {"extract_10m.txt", 10 << 20}};
+    for (const auto& [name, bytes] : sizes) {
+      std::ofstream out(dir / name, std::ios::binary);
+      const std::string text = corpus(bytes);
+      out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    }
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
