@@ -6,6 +6,9 @@
 // backend with medians and 99th percentiles in milliseconds.
 //
 //   search_bench N SQLITE_PATH [--pg SERVER_URL] [--queries 1000] [--batch 100]
+//                [--window W] [--reuse] [--only-pg]
+// --window: rank window (SearchRequest::rank_window); --reuse: query the
+// registry at SQLITE_PATH as it is (no import, no reindex).
 //
 // With --pg, the same records and queries run against PostgreSQL (a fresh
 // database named tiltas_search_bench on that server).
@@ -45,6 +48,9 @@ struct Latency {
   int sampled = 0;  // queries whose matches exceeded the rank window
 };
 
+int g_window = tiltas::search::kRankWindow;
+bool g_reuse = false;  // query an existing registry: no import, no reindex
+
 Latency run_queries(store::Store& s, const std::vector<std::string>& queries, bool with_filters) {
   std::vector<double> times;
   double hits = 0;
@@ -65,6 +71,7 @@ Latency run_queries(store::Store& s, const std::vector<std::string>& queries, bo
     search::SearchRequest r;
     r.query = std::move(*parsed);
     r.page_size = 20;
+    r.rank_window = g_window;
     auto out = s.search(r);
     times.push_back(ms_since(t));
     if (!out) {
@@ -81,7 +88,7 @@ Latency run_queries(store::Store& s, const std::vector<std::string>& queries, bo
 int run(const std::string& name, store::Store& s, const std::vector<model::Project>& projects,
         const std::vector<std::string>& queries, std::size_t batch) {
   auto t = Clock::now();
-  for (std::size_t i = 0; i < projects.size(); i += batch) {
+  for (std::size_t i = 0; i < projects.size() && !g_reuse; i += batch) {
     std::vector<model::Project> records(projects.begin() + static_cast<std::ptrdiff_t>(i),
                                         projects.begin() + static_cast<std::ptrdiff_t>(std::min(projects.size(), i + batch)));
     model::Document d;
@@ -100,7 +107,7 @@ int run(const std::string& name, store::Store& s, const std::vector<model::Proje
   double import_s = ms_since(t) / 1000;
   if (auto p = s.publish_all(); !p) return 1;
   t = Clock::now();
-  auto n = s.reindex();
+  auto n = g_reuse ? Result<std::int64_t>(0) : s.reindex();
   if (!n) {
     fmt::print(stderr, "{}: reindex: {}\n", name, n.error().message);
     return 1;
@@ -138,13 +145,17 @@ int main(int argc, char** argv) {
     if (a == "--queries" && i + 1 < argc) query_count = std::stoul(argv[++i]);
     if (a == "--batch" && i + 1 < argc) batch = std::stoul(argv[++i]);
     if (a == "--only-pg") only_pg = true;
+    if (a == "--window" && i + 1 < argc) g_window = std::stoi(argv[++i]);
+    if (a == "--reuse") g_reuse = true;
   }
   auto projects = bench::generate_projects(n, 42);
   auto queries = bench::generate_queries(query_count, 7);
   if (!only_pg) {
-    std::filesystem::remove(path);
-    std::filesystem::remove(path + "-wal");
-    std::filesystem::remove(path + "-shm");
+    if (!g_reuse) {
+      std::filesystem::remove(path);
+      std::filesystem::remove(path + "-wal");
+      std::filesystem::remove(path + "-shm");
+    }
     auto s = store::open_store("sqlite:" + path);
     if (!s) {
       fmt::print(stderr, "{}\n", s.error().message);

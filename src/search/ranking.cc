@@ -70,9 +70,10 @@ RankedPage rank(std::vector<Candidate> candidates, const SearchRequest& request,
     auto& list = out.facets[std::string(facet)];
     for (auto& [value, n] : values) list.push_back({std::string(value), n});
     std::sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
-    std::stable_sort(list.begin(), list.end(), [&](const FacetCount& a, const FacetCount& b) {
+    const bool years = facet == "year";  // (a structured binding cannot be captured before C++20 in clang 14)
+    std::stable_sort(list.begin(), list.end(), [years](const FacetCount& a, const FacetCount& b) {
       // Years read best in order; other facets by frequency.
-      if (facet == "year") return a.value > b.value;
+      if (years) return a.value > b.value;
       return a.count > b.count;
     });
   }

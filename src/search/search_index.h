@@ -27,7 +27,7 @@ inline constexpr int kMaxPageSize = 100;
 // Matches ranked, sorted and counted exactly: past this many, the newest
 // kRankWindow matches (by record id) are ranked and counted and the result
 // says it is a sample (SearchResult::exhaustive false). See decision 0003.
-inline constexpr int kRankWindow = 4000;
+inline constexpr int kRankWindow = 1000;
 
 struct SearchRequest {
   SearchQuery query;
@@ -36,6 +36,9 @@ struct SearchRequest {
   int page = 1;  // 1-based
   int page_size = 20;  // 1..kMaxPageSize
   bool snippets = true;
+  // At most this many matches are ranked and counted (1..kRankWindow): a
+  // smaller window answers common words faster and samples them more.
+  int rank_window = kRankWindow;
 };
 
 struct FacetCount {

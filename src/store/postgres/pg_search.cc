@@ -179,6 +179,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
   auto rum = uses_rum(c);
   if (!rum) return unexpected(rum.error());
   const auto& f = r.query.filters;
+  const int window = std::clamp(r.rank_window, 1, search::kRankWindow);
   // RUM returns the best matches first straight from the index; ts_rank
   // (GIN) must rank every match. Scores: higher is better either way.
   std::string score = *rum ? "-(m.tsv <=> $1::tsquery)" : "ts_rank(m.tsv, $1::tsquery)";
@@ -192,7 +193,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
               : " ORDER BY 2 DESC, m.project_id DESC LIMIT $3";
   auto st = c.cached(sql);
   if (!st) return unexpected(st.error());
-  st->bind(1, tsquery_literal(r.query)).bind(3, static_cast<std::int64_t>(search::kRankWindow + 1));
+  st->bind(1, tsquery_literal(r.query)).bind(3, static_cast<std::int64_t>(window + 1));
   if (f.review_state) st->bind(2, std::string(model::to_string(*f.review_state)));
   std::vector<search::Candidate> candidates;
   for (;;) {
@@ -202,7 +203,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
     candidates.push_back({st->int64(0), st->int64(2), st->real(1), st->text(3), st->text(4), st->opt_text(5),
                           st->opt_int64(6)});
   }
-  bool window_full = candidates.size() > static_cast<std::size_t>(search::kRankWindow);
+  bool window_full = candidates.size() > static_cast<std::size_t>(window);
   if (window_full) candidates.pop_back();
   search::RankedPage page = search::rank(std::move(candidates), r, window_full);
   search::SearchResult out;
@@ -216,7 +217,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
   if (!out.exhaustive) {
     out.notices.push_back(fmt::format("more than {} records match: the {} best are counted; add a word or a filter "
                                       "to narrow the search",
-                                      search::kRankWindow, search::kRankWindow));
+                                      window, window));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_search.h"
 
+#include <algorithm>
 #include <string>
 
 #include <fmt/format.h>
@@ -200,9 +201,10 @@ Status clear_search_index(Connection& c) {
 Result<search::SearchResult> search(Connection& c, const search::SearchRequest& r) {
   if (auto s = search::check_request(r); !s) return unexpected(s.error());
   const auto& f = r.query.filters;
+  const int window = std::clamp(r.rank_window, 1, search::kRankWindow);
   auto st = c.cached(candidates_sql(r.include_drafts, f.review_state.has_value()));
   if (!st) return unexpected(st.error());
-  st->bind(1, fts_expression(r.query)).bind(3, static_cast<std::int64_t>(search::kRankWindow + 1));
+  st->bind(1, fts_expression(r.query)).bind(3, static_cast<std::int64_t>(window + 1));
   if (f.review_state) st->bind(2, std::string(model::to_string(*f.review_state)));
   std::vector<search::Candidate> candidates;
   for (;;) {
@@ -213,7 +215,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
     candidates.push_back({st->int64(0), st->int64(2), -st->real(1), st->text(3), st->text(4), st->opt_text(5),
                           st->opt_int64(6)});
   }
-  bool window_full = candidates.size() > static_cast<std::size_t>(search::kRankWindow);
+  bool window_full = candidates.size() > static_cast<std::size_t>(window);
   if (window_full) candidates.pop_back();
   search::RankedPage page = search::rank(std::move(candidates), r, window_full);
   search::SearchResult out;
@@ -227,7 +229,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
   if (!out.exhaustive) {
     out.notices.push_back(fmt::format("more than {} records match: the newest {} are ranked and counted; add a word "
                                       "or a filter to narrow the search",
-                                      search::kRankWindow, search::kRankWindow));
+                                      window, window));
   }
   return out;
 }
