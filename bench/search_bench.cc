@@ -8,7 +8,8 @@
 //   search_bench N SQLITE_PATH [--pg SERVER_URL] [--queries 1000] [--batch 100]
 //                [--window W] [--reuse] [--only-pg]
 // --window: rank window (SearchRequest::rank_window); --reuse: query the
-// registry at SQLITE_PATH as it is (no import, no reindex).
+// registry at SQLITE_PATH (and, with --pg, the database that URL names) as it
+// is: no import, no reindex.
 //
 // With --pg, the same records and queries run against PostgreSQL (a fresh
 // database named tiltas_search_bench on that server).
@@ -164,8 +165,11 @@ int main(int argc, char** argv) {
     if (int rc = run("sqlite-fts5", **s, projects, queries, batch)) return rc;
   }
   if (!pg.empty()) {
-    (void)store::drop_postgres_database(pg, "tiltas_search_bench");
-    auto url = store::create_postgres_database(pg, "tiltas_search_bench");
+    // --reuse: the database a previous run left (named as below).
+    auto url = g_reuse ? Result<std::string>(pg) : [&] {
+      (void)store::drop_postgres_database(pg, "tiltas_search_bench");
+      return store::create_postgres_database(pg, "tiltas_search_bench");
+    }();
     if (!url) {
       fmt::print(stderr, "{}\n", url.error().message);
       return 1;
