@@ -58,6 +58,13 @@ const MonthMap& months() {
       out.emplace(nb[k], k + 1);
     }
     out.emplace("sept", 9);
+    // Abbreviated Lithuanian months ("2021 m. sau.", "rugs.–lapkr.").
+    const char* const lt_abbr[12][2] = {{"sau", "saus"}, {"vas", "vasar"}, {"kov", "kov"}, {"bal", "bal"},
+                                        {"geg", "geg"}, {"birz", "birz"}, {"liep", "lie"}, {"rugpj", "rgp"},
+                                        {"rugs", "rgs"}, {"spal", "spl"}, {"lapkr", "lapkr"}, {"gruod", "gruo"}};
+    for (int k = 0; k < 12; ++k) {
+      for (auto* w : lt_abbr[k]) out.emplace(w, k + 1);
+    }
     return out;
   }();
   return m;
@@ -86,6 +93,10 @@ bool is_sep(const Doc& doc, std::size_t i) {
 }
 bool dash_at(const Doc& doc, std::size_t i) {
   return i < doc.size() && doc.toks[i].kind == Tok::kPunct && is_dash(doc.toks[i].cp);
+}
+bool season_word(std::string_view w) {
+  return w == "rudeni" || w == "rudens" || w == "pavasari" || w == "pavasario" || w == "vasara" ||
+         w == "vasaros" || w == "ziema" || w == "ziemos" || w == "rudenis" || w == "pavasaris";
 }
 bool valid(int y, int m, int d) {
   if (m < 1 || m > 12) return false;
@@ -247,6 +258,12 @@ bool parse_one(const Doc& doc, std::size_t i, PD& pd, bool allow_spaced) {
         pd.end = k + 1;
         return true;
       }
+      if (doc.is_word(k) && season_word(doc.f(k))) {
+        // "2022 m. rudenį": a season is known to the year.
+        pd.y = y;
+        pd.end = k + 1;
+        return true;
+      }
       if (doc.is_word(i + 1, "m") && !dash_at(doc, k)) {
         // "2021 m." alone: a year.
         pd.y = y;
@@ -278,6 +295,13 @@ bool parse_one(const Doc& doc, std::size_t i, PD& pd, bool allow_spaced) {
         return true;
       }
       return false;
+    }
+    // Spaced "2018 09 01" (a register's date format).
+    if (doc.is_num(i + 1) && ndigits(doc, i + 1) == 2 && !doc.glued(i + 1) && doc.is_num(i + 2) &&
+        ndigits(doc, i + 2) == 2 && !doc.glued(i + 2) && !doc.is_num(i + 3) &&
+        valid(y, num(doc, i + 1), num(doc, i + 2))) {
+      pd.y = y, pd.m = num(doc, i + 1), pd.d = num(doc, i + 2), pd.end = i + 3;
+      return true;
     }
     // Spaced "2021 06" only where a range is being read.
     if (allow_spaced && doc.is_num(i + 1) && ndigits(doc, i + 1) == 2 && !doc.glued(i + 1)) {
@@ -421,7 +445,25 @@ std::vector<DateMention> find_dates(const Doc& doc) {
     bool joined = false;
     PD b;
     if ((dash_at(doc, j) || range_word(doc, j)) && j < n && j - k <= 1) {
-      if (parse_one(doc, j + 1, b, spaced)) joined = true;
+      std::size_t h = j + 1;
+      // "until the end of November 2022", "to the beginning of 2023".
+      if (range_word(doc, j)) {
+        if (doc.is_word(h, "the")) ++h;
+        if ((doc.is_word(h, "end") || doc.is_word(h, "beginning") || doc.is_word(h, "middle") ||
+             doc.is_word(h, "start")) &&
+            doc.is_word(h + 1, "of"))
+          h += 2;
+      }
+      if (parse_one(doc, h, b, spaced)) {
+        joined = true;
+      } else if (a.y && a.m && !a.d && !a.y2 && month_at(doc, h)) {
+        // "2021 m. rugs.–lapkr.", "2023 m. sausio–gegužės mėn.", "nuo 2022 m.
+        // balandžio iki lapkričio": the second month shares the year.
+        b = PD{};
+        b.m = month_at(doc, h);
+        b.end = skip_lt_month(doc, skip_punct(doc, h + 1, '.'));
+        if (b.m > a.m) joined = true;
+      }
     }
     if (spaced && !joined) {
       ++i;
@@ -550,6 +592,11 @@ model::Period choose_period(const Doc& doc, Range block, const std::vector<DateM
     if (d->range && is_label) score = 10;
     else if (is_label && !d->yearless) score = 6;
     else if (d->range && d->first < heading_line_end && !bad_context(doc, *d)) score = 5;
+    else if (d->range && d->start && d->end && d->start->precision() != DatePrecision::kYear &&
+             d->end->precision() != DatePrecision::kYear &&
+             (d->start->year_value() != d->end->year_value() || d->start->month_value() != d->end->month_value()) &&
+             !bad_context(doc, *d))
+      score = 3;  // an unlabelled range of months: "runs Jan 2023 – Dec 2024"
     if (d->yearless) score -= 3;
     if (d->range && d->start && d->end && d->start->precision() == DatePrecision::kYear && !is_label) score = 0;
     if (score > 0) ++candidates;
@@ -581,7 +628,8 @@ model::Period choose_period(const Doc& doc, Range block, const std::vector<DateM
       if (!doc.is_word(k)) continue;
       std::string_view w = doc.f(k);
       bool ended = w == "ended" || w == "finished" || w == "completed" || w == "baigesi" || w == "ends";
-      bool started = w == "started" || w == "began" || w == "prasidejo" || w == "starts";
+      bool started = w == "started" || w == "began" || w == "prasidejo" || w == "starts" || w == "since" ||
+                     w == "prasideda" || w == "startavo" || w == "commenced";
       if (ended || started) {
         // Only when the sentence is about the project.
         bool about_project = false;
@@ -590,9 +638,27 @@ model::Period choose_period(const Doc& doc, Range block, const std::vector<DateM
             about_project = true;
           }
         }
-        if (!about_project || bad_context(doc, *d)) continue;
+        // "started in Sept 2020 and continues until June 2022", "prasidėjo
+        // 2022 m. rudenį ir truks iki 2024 m. kovo": the end later in the sentence.
+        const DateMention* until = nullptr;
+        if (started) {
+          std::size_t s_end = doc.sentences[doc.toks[d->first].sentence].last;
+          for (const DateMention* e : in_block) {
+            if (e->first <= d->last || e->first >= s_end || e->range || e->yearless) continue;
+            for (std::size_t q = e->first > 3 ? e->first - 3 : 0; q < e->first && !until; ++q) {
+              if (q >= d->last && doc.is_word(q) && range_word(doc, q)) until = e;
+            }
+            if (until) break;
+          }
+        }
+        if ((!about_project && !until) || bad_context(doc, *d)) continue;
         if (ended) period.end = d->start;
         else period.start = d->start;
+        if (until && *until->start > *d->start) {
+          period.end = until->start;
+          spans["period"] = doc.span(d->first, until->last);
+          return period;
+        }
         spans[ended ? "period.end" : "period.start"] = doc.span(d->first, d->last);
         findings.push_back({ended ? "period.end" : "period.start", model::Severity::kInfo,
                             "only one end of the period is stated", doc.span(d->first, d->last)});

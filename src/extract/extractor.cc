@@ -4,6 +4,7 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "extract/internal.h"
@@ -29,11 +30,11 @@ std::pair<typename std::vector<T>::const_iterator, typename std::vector<T>::cons
 // The programme of a record: a "Program:" label in the record, a fund the
 // record says finances it, the page's programme, or a fund merely named.
 const ProgrammeMention* choose_programme(const std::vector<ProgrammeMention>& mentions, Range block,
-                                         Range preamble) {
+                                         Range preamble, Range postamble) {
   const ProgrammeMention* best = nullptr;
   int best_rank = 0;
   std::vector<const ProgrammeMention*> candidates;
-  for (Range r : {preamble, block}) {
+  for (Range r : {preamble, block, postamble}) {
     auto [a, b] = starting_in(mentions, r.first, r.last);
     for (auto it = a; it != b; ++it) candidates.push_back(&*it);
   }
@@ -41,7 +42,7 @@ const ProgrammeMention* choose_programme(const std::vector<ProgrammeMention>& me
     const ProgrammeMention& m = *mp;
     int rank = 0;
     bool in_block = inside(block, m.first, m.last);
-    bool in_pre = inside(preamble, m.first, m.last);
+    bool in_pre = inside(preamble, m.first, m.last) || inside(postamble, m.first, m.last);
     if (m.weak) continue;
     if (in_block && m.labelled) rank = 5;
     else if (in_block && m.funding) rank = 4;
@@ -76,6 +77,44 @@ bool call_notice(const Doc& doc) {
       ++doing;
   }
   return call >= 3 && doing == 0;
+}
+
+// A table row's period and sum, read from its cells.
+void read_table_row(const Doc& doc, const Block& block, const std::vector<DateMention>& dates,
+                    const std::vector<MoneyMention>& money, model::Project& p) {
+  auto first_date = [&](Range cell) -> const DateMention* {
+    if (cell.empty()) return nullptr;
+    auto [a, b] = starting_in(dates, cell.first, cell.last);
+    for (auto it = a; it != b; ++it) {
+      if (it->start && it->last <= cell.last) return &*it;
+    }
+    return nullptr;
+  };
+  if (const DateMention* d = first_date(block.period_cell)) {
+    p.period.start = d->start;
+    if (d->range) p.period.end = d->end;
+    p.spans["period"] = doc.span(d->first, d->last);
+  }
+  if (const DateMention* d = first_date(block.start_cell)) p.period.start = d->start;
+  if (const DateMention* d = first_date(block.end_cell)) p.period.end = d->range ? d->end : d->start;
+  if (block.amount_cell.empty()) return;
+  model::Amount a;
+  a.kind = block.amount_budget ? model::AmountKind::kBudget : model::AmountKind::kGranted;
+  auto [ma, mb] = starting_in(money, block.amount_cell.first, block.amount_cell.last);
+  if (ma != mb && ma->last <= block.amount_cell.last) {
+    a.minor_units = ma->minor;
+    a.currency = ma->currency;
+    a.span = doc.span(ma->first, ma->last);
+  } else if (!block.amount_currency.empty()) {
+    double v = plain_amount(doc, block.amount_cell.first, block.amount_cell.last);
+    if (!(v > 0)) return;
+    a.minor_units = static_cast<std::int64_t>(std::llround(v * 100.0));
+    a.currency = block.amount_currency;
+    a.span = doc.span(block.amount_cell.first, block.amount_cell.last);
+  } else {
+    return;
+  }
+  p.amounts.push_back(a);
 }
 
 }  // namespace
@@ -124,13 +163,13 @@ Extraction extract(std::string_view text, const Options& options) {
     }
 
     // Programme and funders.
-    if (const ProgrammeMention* m = choose_programme(programmes, block.range, seg.preamble)) {
+    if (const ProgrammeMention* m = choose_programme(programmes, block.range, seg.preamble, seg.postamble)) {
       p.programme = m->english;
       p.spans["programme"] = doc.span(m->first, m->last);
     }
     std::vector<model::Participation> funders;
     std::vector<const ProgrammeMention*> near;  // mentions in the preamble and the block
-    for (Range r : {seg.preamble, block.range}) {
+    for (Range r : {seg.preamble, block.range, seg.postamble}) {
       auto [a, b] = starting_in(programmes, r.first, r.last);
       for (auto it = a; it != b; ++it) near.push_back(&*it);
     }
@@ -142,7 +181,9 @@ Extraction extract(std::string_view text, const Options& options) {
       const ProgrammeMention& m = *mp;
       if (!m.funding || m.measure || m.labelled) continue;
       if (m.last - m.first == 1 && full_funding) continue;  // "(ACF)" after the full name
-      if (!inside(block.range, m.first, m.last) && !inside(seg.preamble, m.first, m.last)) continue;
+      if (!inside(block.range, m.first, m.last) && !inside(seg.preamble, m.first, m.last) &&
+          !inside(seg.postamble, m.first, m.last))
+        continue;
       model::Participation f;
       f.name = m.as_written;
       f.role = model::Role::kFunder;
@@ -150,7 +191,10 @@ Extraction extract(std::string_view text, const Options& options) {
       funders.push_back(f);
     }
 
-    if (!block.title_only) {
+    const bool table = block.kind == "table";
+    if (table) {
+      read_table_row(doc, block, dates, money, p);
+    } else if (!block.title_only) {
       p.period = choose_period(doc, block.range, dates, p.spans, p.findings);
       auto [ma, mb] = starting_in(money, block.range.first, block.range.last);
       for (auto mit = ma; mit != mb; ++mit) {
@@ -175,7 +219,7 @@ Extraction extract(std::string_view text, const Options& options) {
     for (auto& o : orgs) {
       if (!o.country && !ctx.home_country.empty()) o.country = ctx.home_country;
     }
-    if (!block.title_only) {
+    if (!block.title_only && !table) {
       // Readings of an organisation the segmentation already named are
       // dropped (the segmentation saw its role in the list's layout).
       const std::size_t given = orgs.size();
@@ -208,7 +252,7 @@ Extraction extract(std::string_view text, const Options& options) {
     }
     p.participations = std::move(orgs);
 
-    if (!block.title_only) {
+    if (!block.title_only && !table) {
       p.activities = find_activities(doc, block.range);
       p.events = find_events(doc, block.range, dates, p.participations);
       p.indicators = find_indicators(doc, block.range);

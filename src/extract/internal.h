@@ -190,6 +190,9 @@ struct MoneyMention {
   bool fund_level = false;  // the sum of a fund/programme, not of a project
 };
 std::vector<MoneyMention> find_money(const Doc& doc);
+// A bare number in tokens [a, b) read as a sum ("48 200", "34 560,00",
+// "24,5 tūkst."), in whole units; 0 when there is none.
+double plain_amount(const Doc& doc, std::size_t a, std::size_t b);
 
 // programme.cc
 struct ProgrammeMention {
@@ -217,13 +220,26 @@ struct Block {
   // The segmentation decided the title, possibly that there is none
   // ("1. Organisation – initiative to ..."): no title is looked for.
   bool title_decided = false;
+  // Table rows (kind "table"): the cells holding the period, its start and
+  // end, and the sum; empty where the table has no such column.
+  Range period_cell, start_cell, end_cell, amount_cell;
+  std::string amount_currency;  // from the sum's column header ("Grant, EUR")
+  bool amount_budget = false;   // the sum's column is a budget, not a grant
 };
 struct Segmentation {
   std::vector<Block> blocks;
   Range preamble;  // page-level text before the first record
+  Range postamble;  // page-level text after the last record, read like the preamble
   std::vector<model::Finding> findings;
 };
 Segmentation segment(const Doc& doc);
+
+// tables.cc
+// Fund lists flattened from tables: lines of tab- or pipe-separated cells
+// under a header row naming the columns. Each data row becomes a record
+// whose title, organisations and cells come from the columns. False (and
+// `seg` untouched) when the page has no such table.
+bool table_rows(const Doc& doc, Segmentation& seg);
 
 // titles.cc
 struct TitleGuess {

@@ -224,6 +224,20 @@ void classify(const Doc& doc, std::size_t first, std::size_t last, MoneyMention&
 
 }  // namespace
 
+double plain_amount(const Doc& doc, std::size_t a, std::size_t b) {
+  for (std::size_t k = a; k < b && k < doc.size(); ++k) {
+    if (!doc.is_num(k)) continue;
+    Number num = number_after(doc, k);
+    if (!num.ok || num.last > b) return 0;
+    double value = num.value;
+    if (num.last < b && doc.is_word(num.last)) {
+      if (double m = multiplier(doc.f(num.last)); m > 0) value *= m;
+    }
+    return value > 0 && value < 1e13 ? value : 0;
+  }
+  return 0;
+}
+
 std::vector<MoneyMention> find_money(const Doc& doc) {
   std::vector<MoneyMention> out;
   std::size_t last_end = 0;

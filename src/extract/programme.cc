@@ -106,7 +106,7 @@ bool funding_word(std::string_view w) {
   static const std::string_view words[] = {
       "funded", "financed", "cofinanced", "co", "approved", "finansuojamas", "finansuojama",
       "finansuojami", "finansuoja", "finansuojamos", "finansuota", "finansuotas", "finansuoti",
-      "finansuotu", "lesomis", "lesu", "supported", "remiamas", "remiama", "lidzfinanse", "finanse",
+      "finansuotu", "lesomis", "lesu", "supported", "remiamas", "remiama", "remiami", "remiamos", "remiamu", "finansuojamu", "lidzfinanse", "finanse",
       "dofinansowany", "dofinansowane", "finansowany", "finansowane", "finansiert", "stottet",
       "funding", "financing", "finansuojant", "selected", "grant", "granted", "awarded", "skirta",
       "finansavimas", "finansavima", "finansejums"};
@@ -129,6 +129,10 @@ bool funding_context(const Doc& doc, std::size_t a, std::size_t b) {
   for (std::size_t k = b; k < std::min(doc.size(), b + 3); ++k) {
     if (doc.is_word(k, "lesomis") || doc.is_word(k, "lesu")) return true;
   }
+  // A participle after the genitive name: "Aktyvių piliečių fondo finansuojami
+  // projektai", "... fondo remiamos iniciatyvos".
+  if (b < doc.size() && doc.is_word(b) && starts_with(doc.f(b), "finansuojam")) return true;
+  if (b < doc.size() && doc.is_word(b) && starts_with(doc.f(b), "remiam")) return true;
   // "NGO Programme ... announced an open call for proposals"; a short
   // heading line is read with the line after it ("Europe for Citizens
   // Programme" / "Description of the projects selected for funding").

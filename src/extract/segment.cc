@@ -385,15 +385,82 @@ bool label_blocks(const Doc& doc, Segmentation& seg) {
   return true;
 }
 
+// Words of section headings that are parts of one project's page, not
+// names of projects ("Budget", "Results", "Partners").
+bool generic_heading(const Doc& doc, Range line) {
+  static const std::string_view generic[] = {
+      "budget", "results", "activities", "partners", "partner", "period", "about", "contacts", "contact",
+      "funding", "summary", "background", "objectives", "aims", "timeline", "outcomes", "indicators",
+      "biudzetas", "rezultatai", "veiklos", "partneriai", "laikotarpis", "apie", "kontaktai", "finansavimas",
+      "tikslai", "santrauka", "rodikliai", "key", "facts", "faktai", "programme", "programa", "agenda"};
+  for (std::size_t k = line.first; k < line.last; ++k) {
+    if (!doc.is_word(k)) continue;
+    for (auto g : generic) {
+      if (doc.f(k) == g) return true;
+    }
+  }
+  return false;
+}
+
+// Newsletters and round-ups: several short headings, each over one paragraph
+// that names a sum ("Libraries that lend tools" / "Biržai District Public
+// Library and ... The initiative runs ... with a grant of EUR 9 800.").
+// Each such heading with its paragraph is a record titled by the heading;
+// the text after the last one (often "All three initiatives are financed by
+// ...") is read with the preamble.
+bool heading_sections(const Doc& doc, Segmentation& seg) {
+  std::vector<Block> blocks;
+  const auto& lines = doc.lines;
+  for (std::size_t li = 0; li + 1 < lines.size(); ++li) {
+    const Range& h = lines[li];
+    const Range& body = lines[li + 1];
+    if (h.empty() || body.empty()) continue;
+    if (!(doc.toks[h.first].flags & kBlankBefore) || (doc.toks[body.first].flags & kBlankBefore)) continue;
+    std::size_t words = 0;
+    for (std::size_t k = h.first; k < h.last; ++k) words += doc.is_word(k);
+    if (words == 0 || h.last - h.first > 12 || !doc.upper(h.first)) continue;
+    const Token& tail = doc.toks[h.last - 1];
+    if (tail.kind == Tok::kPunct && (tail.cp == '.' || tail.cp == ':' || tail.cp == ';' || tail.cp == ',')) continue;
+    if (generic_heading(doc, h)) continue;
+    // The paragraph under the heading.
+    std::size_t end = body.last;
+    for (std::size_t lj = li + 2; lj < lines.size() && !(doc.toks[lines[lj].first].flags & kBlankBefore); ++lj) {
+      end = lines[lj].last;
+    }
+    bool money = false;
+    for (std::size_t k = body.first; k < end && !money; ++k) {
+      money = (doc.is_word(k) && currency_word(doc.f(k))) || doc.is_punct(k, 0x20AC);
+    }
+    if (!money) continue;
+    Block blk;
+    blk.range = {h.first, static_cast<std::uint32_t>(end)};
+    blk.kind = "section";
+    std::size_t b = h.last;
+    strip_trailing(doc, h.first, b);
+    blk.title = clean(doc.raw(h.first, b));
+    blk.title_span = doc.span(h.first, b);
+    blocks.push_back(std::move(blk));
+  }
+  if (blocks.size() < 2) return false;
+  seg.preamble = {0, blocks.front().range.first};
+  seg.postamble = {blocks.back().range.last, static_cast<std::uint32_t>(doc.size())};
+  seg.blocks = std::move(blocks);
+  seg.findings.push_back({"records", model::Severity::kInfo,
+                          "short headings each over a paragraph naming a sum; each is a record", {}});
+  return true;
+}
+
 }  // namespace
 
 Segmentation segment(const Doc& doc) {
   Segmentation seg;
   if (doc.size() == 0) return seg;
+  if (table_rows(doc, seg)) return seg;
   if (label_blocks(doc, seg)) return seg;
   if (numbered_projects(doc, seg)) return seg;
   if (numbered_items(doc, seg)) return seg;
   if (title_lists(doc, seg)) return seg;
+  if (heading_sections(doc, seg)) return seg;
   Block whole;
   whole.range = {0, static_cast<std::uint32_t>(doc.size())};
   whole.kind = "single";
