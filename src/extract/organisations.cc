@@ -511,7 +511,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
   static const std::unordered_set<std::string_view> openers = {
       "implemented", "led", "coordinated", "carried", "igyvendina", "vykdo", "lead", "cities", "towns",
       "municipalities", "partners", "partneriai", "speakers", "representatives", "experts", "met",
-      "visited", "susitiko", "by"};
+      "visited", "susitiko", "by", "partner", "partneris"};
   for (std::size_t i = first; i < last; ++i) {
     if (!doc.is_word(i) || !doc.memo(WordFact::kOrgOpener, i, [](std::string_view w) { return openers.count(w) > 0; })) continue;
     std::string_view w = doc.f(i);
@@ -549,10 +549,48 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
       i = send - 1;
       continue;
     }
+    // A partner named by its country: "our Norwegian partner, the Norwegian
+    // Red Cross", "the Norwegian partner Bergen Municipality", "Our Icelandic
+    // partner is ...", "Islandijos partneris – Reykjavík City Library", "our
+    // partners from Poland, the Gdańsk Foundation ...".
+    if ((w == "partner" || w == "partneris" || w == "partners" || w == "partneriai") && i > first) {
+      std::string cc;
+      std::size_t a = i + 1;
+      if (doc.is_word(i - 1)) cc = country_of_word(doc.f(i - 1));
+      if (cc.empty() && (doc.is_word(i + 1, "from") || doc.is_word(i + 1, "is")) && doc.is_word(i + 2)) {
+        PlaceInfo p;
+        if (match_place(doc, i + 2, p) == 1 && p.is_country) {
+          cc = p.country;
+          a = i + 3;
+        }
+      }
+      if (!cc.empty() && !(doc.is_word(i - 2, "lead") || doc.is_word(i - 1, "lead"))) {
+        if (doc.is_punct(a, ',') || (a < send && doc.toks[a].kind == Tok::kPunct && is_dash(doc.toks[a].cp))) ++a;
+        if (doc.is_word(a, "is") || doc.is_word(a, "yra") || doc.is_word(a, "was")) ++a;
+        if (doc.is_word(a, "the")) ++a;
+        std::size_t b = a;
+        while (b < send && b < a + 12 &&
+               (doc.upper(b) || (doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)) ||
+                (b > a && doc.toks[b].kind == Tok::kPunct && (doc.toks[b].cp == '-' || is_quote(doc.toks[b].cp)) &&
+                 doc.glued(b))))
+          ++b;
+        if (b - a >= 2 || (b - a == 1 && en_org_head_at(doc, a))) {
+          Cand c;
+          c.a = a;
+          c.b = b;
+          c.role = model::Role::kPartner;
+          c.country = cc;
+          out.push_back(c);
+          i = b - 1;
+        }
+        continue;
+      }
+    }
     // "the lead partner, the City of Hasselt," / "lead partner X"
     if (w == "lead" && doc.is_word(i + 1, "partner")) {
       std::size_t a = i + 2;
       if (doc.is_punct(a, ',')) ++a;
+      if (doc.is_word(a, "is") || doc.is_word(a, "was")) ++a;
       if (doc.is_word(a, "the")) ++a;
       std::size_t b = a;
       while (b < send && (doc.upper(b) || (doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)))) ++b;
@@ -762,16 +800,19 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
     // A country genitive first ("Lenkijos Gruta gimnazijoje") gives the
     // country and is not part of the name.
     std::string country;
+    bool country_first = false;
     if (doc.is_word(a)) {
       PlaceInfo p;
       if (match_place(doc, a, p) == 1 && p.is_country && a + 1 < i) {
+        country_first = !(doc.toks[a].flags & kSentenceStart);
         country = p.country;
         ++a;
       }
     }
     if (b - a < 2) continue;
     {
-      bool named = false;
+      // "Islandijos kurčiųjų asociacija": the capitalised country names it.
+      bool named = country_first;
       for (std::size_t q = a; q < b; ++q) {
         if (doc.toks[q].kind == Tok::kPunct && is_quote(doc.toks[q].cp)) named = true;
         if (doc.upper(q) && !(doc.toks[q].flags & kSentenceStart)) named = true;
@@ -789,13 +830,17 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
     std::size_t s0 = sentence_first(doc, a);
     std::size_t send = sentence_end(doc, a);
     c.role = model::Role::kPartner;
-    for (std::size_t k = (a > s0 + 10 ? a - 10 : s0); k < std::min(send, b + 3); ++k) {
+    // "X kartu su Y įgyvendina": the verb comes after the partner named with "su".
+    std::size_t verb_end = b + 3;
+    if (doc.is_word(b, "kartu") && doc.is_word(b + 1, "su")) verb_end = b + 14;
+    const bool with = a > s0 && doc.is_word(a - 1, "su");  // instrumental: "su Y" is a partner
+    for (std::size_t k = (a > s0 + 10 ? a - 10 : s0); k < std::min(send, verb_end); ++k) {
       if (!doc.is_word(k) || (k >= a && k < b)) continue;
       std::string_view w = doc.f(k);
       if (starts_with(w, "finansuo") || starts_with(w, "finansuot") || w == "lesomis" || w == "remia") {
         c.role = model::Role::kFunder;
       }
-      if ((w == "igyvendino" || w == "igyvendina" || w == "vykdo" || w == "organizavo") && k >= b) {
+      if ((w == "igyvendino" || w == "igyvendina" || w == "vykdo" || w == "organizavo") && k >= b && !with) {
         c.role = model::Role::kPromoter;
       }
     }

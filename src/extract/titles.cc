@@ -21,11 +21,31 @@ bool project_word(std::string_view w) {
          w == "progetto" || w == "proyecto";
 }
 
+bool initiative_word(std::string_view w) {
+  return w == "partnership" || w == "initiative" || w == "iniciatyva" || w == "iniciatyvos" ||
+         w == "iniciatyvai" || w == "partnerystes" || w == "partneryste";
+}
+
+// The line holding token i is a heading: short, and not ended as a sentence.
+bool heading_like(const Doc& doc, std::size_t i) {
+  const Range& line = doc.lines[doc.toks[i].line];
+  if (line.last - line.first > 24) return false;
+  const Token& t = doc.toks[line.last - 1];
+  if (t.kind == Tok::kPunct && (t.cp == '.' || t.cp == ':' || t.cp == ';')) return false;
+  // "Project Promoter: Fundacja “Zielona Akcja”" is a label line, and a
+  // quoted name right after an organisation's head noun names the body.
+  for (std::size_t k = line.first; k < i; ++k) {
+    if (doc.is_punct(k, ':')) return false;
+  }
+  return !(i > line.first && doc.is_word(i - 1) && is_org_head_at(doc, i - 1));
+}
+
 bool title_label(const Doc& doc, std::size_t i, std::size_t& value) {
   static const std::vector<std::vector<std::string_view>> labels = {
       {"title"}, {"project", "title"}, {"projekto", "pavadinimas"}, {"pavadinimas"},
       {"projekta", "nosaukums"}, {"nosaukums"}, {"tytul", "projektu"}, {"tytul"},
-      {"project", "name"}, {"prosjektnavn"}, {"prosjekttittel"}};
+      {"project", "name"}, {"prosjektnavn"}, {"prosjekttittel"}, {"project"}, {"projektas"},
+      {"projekts"}, {"projekt"}, {"prosjekt"}};
   for (const auto& label : labels) {
     std::size_t k = i, m = 0;
     while (m < label.size() && doc.is_word(k, label[m])) ++m, ++k;
@@ -51,6 +71,30 @@ std::string finish(const Doc& doc, std::size_t a, std::size_t b, model::SourceSp
   }
   if (b > a + 1 && doc.is_num(b - 1) && doc.glued(b - 1) && doc.is_word(b - 2) && doc.f(b - 1).size() <= 2) {
     --b;  // "Europe1": footnote marker
+  }
+  // A trailing "(LT-RES-0042)", "[LT-PL-2-117]", "(Nr. LT07-...)" or "(EEA
+  // Grants, Active Citizens Fund)" is the project's number or its fund.
+  if (b > a + 2 && (doc.is_punct(b - 1, ')') || doc.is_punct(b - 1, ']'))) {
+    std::uint32_t open = doc.is_punct(b - 1, ')') ? '(' : '[';
+    for (std::size_t q = b - 1; q > a; --q) {
+      if (!doc.is_punct(q, open)) continue;
+      bool code = false;
+      for (std::size_t r = q + 1; r + 1 < b && !code; ++r) {
+        if (doc.is_num(r)) code = true;
+        if (!doc.is_word(r)) continue;
+        std::string_view w = doc.f(r);
+        code = w == "nr" || w == "no" || w == "grants" || w == "fund" || w == "fondas" || w == "fondo" ||
+               w == "programme" || w == "program" || w == "programa" || w == "erasmus";
+      }
+      if (code) {
+        b = q;
+        while (b > a && doc.toks[b - 1].kind == Tok::kPunct &&
+               (doc.toks[b - 1].cp == ',' || is_dash(doc.toks[b - 1].cp) || is_quote(doc.toks[b - 1].cp) ||
+                doc.toks[b - 1].cp == '.'))
+          --b;
+      }
+      break;
+    }
   }
   if (b <= a) return {};
   span = doc.span(a, b);
@@ -176,12 +220,33 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
   std::optional<TitleGuess> heading;
   for (std::size_t i = first; i + 1 < last; ++i) {
     if (!opens_quote(doc, i)) continue;
-    bool after_project = i > first && doc.is_word(i - 1) && project_word(doc.f(i - 1));
+    bool after_project = i > first && doc.is_word(i - 1) &&
+                         (project_word(doc.f(i - 1)) || initiative_word(doc.f(i - 1)));
     bool line_heading = doc.line_start(i) && doc.toks[i].line < doc.toks[first].line + 3;
-    if (!after_project && !line_heading) continue;
+    // A quoted name inside one of the first lines when that line is a
+    // heading, not a sentence ("Questions and answers about “X”").
+    bool in_heading = !line_heading && !after_project && doc.toks[i].line < doc.toks[first].line + 3 && heading_like(doc, i);
     std::size_t a, b;
     bool closed = false;
+    // "“Warm Homes”, a project that ...", "„X“ – projektas, ...".
+    bool named_project = false;
+    if (!after_project && !line_heading && !in_heading) {
+      if (!quoted(doc, i, last, a, b, closed) || !closed) continue;
+      std::size_t k = b + 1;
+      if (doc.is_punct(k, ',') || (k < doc.size() && doc.toks[k].kind == Tok::kPunct && is_dash(doc.toks[k].cp))) ++k;
+      if (doc.is_word(k, "a") || doc.is_word(k, "the") || doc.is_word(k, "an")) ++k;
+      named_project = doc.is_word(k) && project_word(doc.f(k)) && words_between(doc, a, b) <= 12;
+      if (!named_project) continue;
+    }
     if (!quoted(doc, i, last, a, b, closed)) continue;
+    if (in_heading && !closed) continue;
+    if (named_project) after_project = true;
+    if (in_heading && closed && !heading) {
+      TitleGuess t;
+      t.title = finish(doc, a, b, t.span);
+      if (!t.title.empty() && words_between(doc, a, b) <= 12) heading = t;
+      continue;
+    }
     int words = words_between(doc, a, b);
     if (words == 0 || words > 30) continue;
     TitleGuess t;
