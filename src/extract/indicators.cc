@@ -33,7 +33,7 @@ bool excluded_unit(std::string_view w) {
       "st", "nd", "rd", "th", "am", "pm", "cet", "of", "past", "ecu", "capital", "round", "call",
       "strand", "measure", "action", "activit", "priority", "impact", "outcome", "lot", "step", "phase",
       "grade", "klas", "age", "to", "and", "ir", "or", "x", "km", "m", "kg", "ha", "plus", "per",
-      "respondent", "staff", "employee", "darbuotoj", "darbinink", "nr", "no", "point", "chapter", "page",
+      "respondent", "staff", "employee", "darbuotoj", "darbinink", "nr", "no", "point", "chapter", "page", "psl",
       "p", "d", "a", "b", "c", "g", "i", "ii", "iii", "iv", "h", "s", "e", "v", "other", "others",
       "kita", "kiti", "dalyvaujant", "patvirtint", "pateikt", "antroj", "mazuos", "mazieji",
       "million", "billion", "vocational", "menes", "valand", "krypt", "is", "out", "val", "nedel", "savaites"};
@@ -133,6 +133,33 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     double value = -1;
     const Token& t = doc.toks[i];
     std::size_t after = i + 1;
+    if (t.kind == Tok::kNumber && i > 0 && doc.is_punct(i - 1, ':') && doc.is_punct(i + 1, '(') &&
+        doc.is_word(i + 2) &&
+        word_in(doc.f(i + 2), {"planned", "planuota", "planuotas", "planuoti", "target", "tikslas", "expected",
+                               "numatyta", "plan", "planas", "siektina", "goal"})) {
+      // A results table flattened to lines: "Participants: 120 (planned
+      // 100)", "Dalyviai: 48 (planuota 40)". The label is the unit; the
+      // number beside the plan is what was achieved.
+      std::size_t l0 = line_first(doc, i);
+      int label_words = 0;
+      bool clean_label = l0 + 1 < i;
+      for (std::size_t k = l0; k + 1 < i; ++k) {
+        if (doc.is_word(k)) ++label_words;
+        else if (doc.is_num(k)) clean_label = false;
+      }
+      if (clean_label && label_words >= 1 && label_words <= 8) {
+        model::Indicator ind;
+        ind.value = std::stod(std::string(doc.f(i)));
+        ind.unit = clean(doc.raw(l0, i - 1));
+        ind.span = doc.span(l0, i + 1);
+        ind.status = model::IndicatorStatus::kAchieved;
+        if (ind.value > 0) out.push_back(ind);
+        std::size_t close = i + 2;
+        while (close < block.last && close < i + 8 && !doc.is_punct(close, ')')) ++close;
+        i = close;
+        continue;
+      }
+    }
     if (t.kind == Tok::kNumber) {
       // Glued to letters or code punctuation: "NOR-LT10", "Covid-19", "7offers".
       if (i > 0 && doc.glued(i) && doc.toks[i - 1].kind != Tok::kPunct) continue;

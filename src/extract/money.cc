@@ -181,7 +181,8 @@ void classify(const Doc& doc, std::size_t first, std::size_t last, MoneyMention&
     std::string_view w = doc.f(k);
     if (word_in(w, {"granted", "grant", "awarded", "skirta", "suteiktos", "suteikta", "paramos",
                     "finansejums", "dotacija", "dotacji", "dofinansowanie", "tilskudd", "allocated",
-                    "skirtas", "skiriama", "parama", "subsidy", "funding", "support", "stotte"})) {
+                    "skirtas", "skiriama", "parama", "subsidy", "funding", "support", "stotte", "received",
+                    "receives", "gavo", "gauna", "gavusi", "gaves"})) {
       granted = true;
     }
     if (word_in(w, {"budget", "biudzetas", "biudzet", "biudget", "biudzeto", "total", "cost", "costs",
@@ -203,7 +204,8 @@ void classify(const Doc& doc, std::size_t first, std::size_t last, MoneyMention&
     if ((w == "up" && doc.is_word(k + 1, "to")) || w == "iki" || w == "lidz") other = true;
     if (word_in(w, {"fund", "fondo", "fondas", "programme", "programos", "programa", "mechanism",
                     "fonda", "programmas"}) &&
-        (budget || k + 4 >= first)) {
+        (budget || k + 4 >= first) && !doc.is_word(k + 1, "lesomis") && !doc.is_word(k + 1, "lesu")) {
+      // "... fondo lėšomis, skirta 16 800 Eur" finances the record.
       fund = true;
     }
   }

@@ -109,7 +109,7 @@ bool funding_word(std::string_view w) {
       "finansuotu", "lesomis", "lesu", "supported", "remiamas", "remiama", "remiami", "remiamos", "remiamu", "finansuojamu", "lidzfinanse", "finanse",
       "dofinansowany", "dofinansowane", "finansowany", "finansowane", "finansiert", "stottet",
       "funding", "financing", "finansuojant", "selected", "grant", "granted", "awarded", "skirta",
-      "finansavimas", "finansavima", "finansejums"};
+      "finansavimas", "finansavima", "finansejums", "received", "receives", "gavo", "gauna"};
   for (auto x : words) {
     if (w == x) return true;
   }
