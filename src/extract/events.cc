@@ -124,6 +124,67 @@ bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
   return false;
 }
 
+// The line's label ("Date:", "Vieta:") when the line starts with one of
+// `words` followed by ':'; the token after the colon, or 0.
+std::size_t line_label(const Doc& doc, const Range& line, std::initializer_list<std::string_view> words) {
+  std::size_t k = line.first;
+  if (!doc.is_word(k)) return 0;
+  bool hit = false;
+  for (auto w : words) hit |= doc.f(k) == w;
+  if (!hit) return 0;
+  return doc.is_punct(k + 1, ':') ? k + 2 : 0;
+}
+
+// An event announced as a box of labelled lines (conference programmes,
+// invitations): a heading naming it, then "Date: 17 November 2022" and
+// "Venue: Panevėžys, Cultural Centre Ekranas" / "Data: ..." and "Vieta: ...".
+void labelled_event(const Doc& doc, Range block, const std::vector<DateMention>& dates,
+                    std::vector<model::Event>& out, std::vector<std::size_t>& sentence_of_event) {
+  if (block.empty()) return;
+  const std::size_t l0 = doc.toks[block.first].line;
+  const std::size_t l1 = doc.toks[block.last - 1].line + 1;
+  for (std::size_t li = l0; li < l1 && li < doc.lines.size(); ++li) {
+    const Range& line = doc.lines[li];
+    std::size_t v = line_label(doc, line, {"date", "dates", "data", "when", "kada", "datums", "dato"});
+    if (!v) continue;
+    auto it = std::lower_bound(dates.begin(), dates.end(), v,
+                               [](const DateMention& d, std::size_t x) { return d.first < x; });
+    if (it == dates.end() || it->first >= line.last || !it->start || it->yearless) continue;
+    model::Event e;
+    e.start = it->start;
+    if (it->range) e.end = it->end;
+    e.span = doc.span(line.first, line.last);
+    // The place from a venue line near it.
+    for (std::size_t lj = li > l0 + 3 ? li - 3 : l0; lj < std::min(l1, li + 4) && !e.place; ++lj) {
+      std::size_t pv = line_label(doc, doc.lines[lj], {"venue", "place", "where", "location", "vieta", "kur",
+                                                       "vieta", "sted", "vieta", "norises"});
+      if (!pv) continue;
+      for (std::size_t k = pv; k < doc.lines[lj].last; ++k) {
+        PlaceInfo p;
+        if (std::size_t n = match_place(doc, k, p); n > 0) {
+          e.place = p.name;
+          e.country = p.country;
+          break;
+        }
+      }
+    }
+    // The title: the nearest line above that names an event.
+    for (std::size_t lj = li; lj > l0 && li - lj < 4;) {
+      --lj;
+      const Range& h = doc.lines[lj];
+      bool named = false;
+      for (std::size_t k = h.first; k < h.last && !named; ++k) named = doc.is_word(k) && trigger(doc.f(k));
+      if (named && h.last - h.first <= 16) {
+        e.title = clean(doc.raw(h.first, h.last));
+        break;
+      }
+    }
+    if (!e.place && !e.title) continue;
+    out.push_back(std::move(e));
+    sentence_of_event.push_back(doc.toks[line.first].sentence);
+  }
+}
+
 }  // namespace
 
 std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates,
@@ -141,6 +202,7 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
   };
   std::vector<model::Event> out;
   std::vector<std::size_t> sentence_of_event;
+  labelled_event(doc, block, dates, out, sentence_of_event);
   std::vector<std::size_t> triggers;
   for (std::size_t i = block.first; i < block.last; ++i) {
     if (!doc.is_word(i)) continue;
