@@ -171,6 +171,37 @@ class SqlStore final : public Store {
     return backend_.write([&](Connection& c) { return import_in(c, doc, records); });
   }
 
+  Result<std::vector<Result<ImportResult>>> import_documents(const std::vector<DocumentImport>& batch) override {
+    std::vector<Result<ImportResult>> out(batch.size());
+    for (std::size_t d = 0; d < batch.size(); ++d) {
+      for (std::size_t i = 0; i < batch[d].records.size(); ++i) {
+        if (auto s = model::check(batch[d].records[i], fmt::format("records[{}]", i)); !s) {
+          out[d] = unexpected(s.error());
+          break;
+        }
+      }
+    }
+    // One transaction for the batch, one savepoint per document: a document
+    // that fails is rolled back alone; a crash before the commit loses the
+    // batch but never part of a document.
+    auto written = backend_.write([&](Connection& c) -> Status {
+      for (std::size_t d = 0; d < batch.size(); ++d) {
+        if (!out[d]) continue;
+        TILTAS_SQL_TRY_STATUS(c.exec("SAVEPOINT tiltas_document"));
+        auto one = import_in(c, batch[d].document, batch[d].records);
+        if (!one && one.error().code != ErrorCode::kInvalidArgument && one.error().code != ErrorCode::kAlreadyExists) {
+          return unexpected(one.error());  // the database itself failed: give up the batch
+        }
+        if (!one) TILTAS_SQL_TRY_STATUS(c.exec("ROLLBACK TO SAVEPOINT tiltas_document"));
+        TILTAS_SQL_TRY_STATUS(c.exec("RELEASE SAVEPOINT tiltas_document"));
+        out[d] = std::move(one);
+      }
+      return ok();
+    });
+    if (!written) return unexpected(written.error());
+    return out;
+  }
+
   Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const override {
     return backend_.read([&](Connection& c) -> Result<std::optional<Id>> {
       TILTAS_SQL_TRY(st, c.cached("SELECT id FROM documents WHERE sha256 = $1"));

@@ -42,6 +42,12 @@ struct ImportResult {
   std::size_t removed = 0;      // records the changed source no longer has
 };
 
+// One document with the records read from it, for import_documents.
+struct DocumentImport {
+  model::Document document;
+  std::vector<model::Project> records;
+};
+
 struct ProjectFilter {
   Visibility visibility = Visibility::kPublic;
   std::optional<std::string> programme;
@@ -135,6 +141,25 @@ class Store : public search::SearchIndex {
   // validated first (kInvalidArgument names the record).
   virtual Result<ImportResult> import_document(const model::Document& document,
                                                const std::vector<model::Project>& records) = 0;
+
+  // Imports several documents with one commit (group commit), each inside
+  // its own savepoint so that it is whole or absent: the slot of a document
+  // whose records do not validate holds its error and the others are stored.
+  // A crash before the commit loses the batch, never part of a document. The
+  // outer error is for the database itself failing (nothing of the batch
+  // is stored then). The default imports them one by one.
+  virtual Result<std::vector<Result<ImportResult>>> import_documents(const std::vector<DocumentImport>& batch) {
+    std::vector<Result<ImportResult>> out;
+    out.reserve(batch.size());
+    for (const auto& d : batch) {
+      auto r = import_document(d.document, d.records);
+      if (!r && r.error().code != ErrorCode::kInvalidArgument && r.error().code != ErrorCode::kAlreadyExists) {
+        return unexpected(r.error());
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
 
   // The id of the document with this content hash, if stored.
   virtual Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const = 0;
