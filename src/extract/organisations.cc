@@ -571,6 +571,8 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
         std::size_t b = a;
         while (b < send && b < a + 12 &&
                (doc.upper(b) || (doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)) ||
+                (doc.is_word(b, "of") && doc.is_word(b + 1, "the") && doc.upper(b + 2)) ||
+                (doc.is_word(b, "the") && b > a && doc.is_word(b - 1, "of") && doc.upper(b + 1)) ||
                 (b > a && doc.toks[b].kind == Tok::kPunct && (doc.toks[b].cp == '-' || is_quote(doc.toks[b].cp)) &&
                  doc.glued(b))))
           ++b;

@@ -52,6 +52,17 @@ const OrgCase kOrgs[] = {
     {"The project is funded by the Fund for Bilateral Relations of the EEA and Norwegian Financial "
      "Mechanisms 2014–2021.",
      "en", "Fund for Bilateral Relations", "", R::kFunder, "the fund's own name, no country"},
+    {"Together with our Norwegian partner, the Norwegian Red Cross, we will train volunteers.", "en",
+     "Norwegian Red Cross", "NO", R::kPartner, "a partner named by its country adjective"},
+    {"Our Icelandic partner is the Iceland Academy of the Arts in Reykjavík.", "en",
+     "Iceland Academy of the Arts", "IS", R::kPartner, "'our <demonym> partner is the X'"},
+    {"The lead partner is the City of Gdynia, and our partners from Poland, the Gdańsk Foundation for "
+     "Social Innovation, contribute.",
+     "en", "Gdańsk Foundation for Social Innovation", "PL", R::kPartner, "'partners from <Country>, the X'"},
+    {"Šakių biblioteka gavo paramą. Islandijos partneris – Reykjavík City Library – pasidalys patirtimi.", "lt",
+     "Reykjavík City Library", "IS", R::kPartner, "Lithuanian country genitive before 'partneris'"},
+    {"Kauno miesto savivaldybė kartu su Trondheimo savivaldybe įgyvendina projektą.", "lt",
+     "Trondheimo savivaldybė", "NO", R::kPartner, "'su X' (instrumental) is the partner, not the implementer"},
 };
 
 TEST(OrganisationsTest, RolesNamesCountries) {
@@ -90,6 +101,8 @@ const IndicatorCase kIndicators[] = {
     {"The project involves 15 partners from 14 countries.", 0, "", S::kUnknown, "consortium counts"},
     {"Project duration: 36 months.", 0, "", S::kUnknown, "durations are not indicators"},
     {"87 % of the participants were satisfied.", 0, "", S::kUnknown, "percentages are not indicators"},
+    {"Results\nTeachers trained: 34 (planned 30)\n", 34, "Teachers trained", S::kAchieved,
+     "a results table line: the number beside the plan was achieved"},
     {"Grant amount: 82 795,28 EUR", 0, "", S::kUnknown, "money is not an indicator"},
 };
 
@@ -161,6 +174,15 @@ const SegmentCase kSegments[] = {
     {"Project No. 1: Strategies for NGOs (2 offers).\nProject No. 2: Advocacy skills (7 offers).\n", 2,
      "numbered projects"},
     {"The project \"Young Mediators\" is aimed at schools.\n\nIt runs in 2022.", 1, "one project"},
+    {"Projects\n\nNo.\tTitle\tPromoter\tPeriod\tGrant, EUR\n1\tA Title\tA Club\t06/2021 - 05/2023\t48 200\n"
+     "2\tB Title\tB Club\t09/2021 - 08/2022\t21 750\n",
+     2, "tab-separated table rows under a header"},
+    {"| Initiative | Promoter | Partner | Start | End | Amount |\n|---|---|---|---|---|---|\n"
+     "| A | A Club | Oslo Club (Norway) | 2022-03 | 2022-11 | € 21,000 |\n",
+     1, "pipe table with a rule line under the header"},
+    {"Round-up\n\nLibraries that lend tools\nA library builds a tool library with a grant of EUR 9 800.\n\n"
+     "Choirs without borders\nA choir rehearses with its partner. Grant: EUR 12 300.\n",
+     2, "newsletter headings each over a paragraph naming a sum"},
 };
 
 TEST(SegmentationTest, RecordsPerPage) {
@@ -178,6 +200,62 @@ TEST(TitlesTest, QuotedAfterProjectWord) {
   auto ex = extract("Projektas „Jaunieji mediatoriai“ skirtas mokyklai.", o);
   ASSERT_EQ(ex.records.size(), 1u);
   EXPECT_EQ(ex.records[0].title().value_or(""), "Jaunieji mediatoriai");
+}
+
+struct TitleCase {
+  const char* text;
+  const char* title;
+  const char* why;
+};
+
+const TitleCase kTitles[] = {
+    {"Key facts\nProject: Forest Schools for All (LT-RES-0042)\nDuration: 01.09.2021 – 31.08.2023\n",
+     "Forest Schools for All", "'Project:' label; the project number in brackets is dropped"},
+    {"Cross-border Heritage Trails [LT-PL-2-117]\n\nThe trails were marked in 2019.\n",
+     "Cross-border Heritage Trails", "heading with a bracketed project number"},
+    {"Questions and answers about \"Sound of the Village\"\n\nQ: What is it?\nA: A music project.\n",
+     "Sound of the Village", "a quoted name inside a heading line"},
+    {"PRESS RELEASE\n\nThe Red Cross presented \"Warm Homes\", a project that helps elderly people.\n",
+     "Warm Homes", "a quoted name followed by ', a project'"},
+};
+
+TEST(TitlesTest, CuesOfTheGenre) {
+  for (const auto& c : kTitles) {
+    Options o;
+    o.language = "en";
+    auto ex = extract(c.text, o);
+    ASSERT_EQ(ex.records.size(), 1u) << c.why;
+    EXPECT_EQ(ex.records[0].title().value_or(""), c.title) << c.why;
+  }
+}
+
+TEST(TablesTest, RowCellsGiveTheFields) {
+  Options o;
+  o.language = "en";
+  auto ex = extract(
+      "Projects financed by the Active Citizens Fund\n\n"
+      "No.\tProject title\tProject promoter\tPartner\tPeriod\tGrant, EUR\n"
+      "1\tRiver Guardians\tAssociation Green Delta\tNorwegian Society for Nature (Norway)\t06/2021 - 05/2023\t48 200\n"
+      "2\tOpen Doors\tSenior Union of Alytus\t-\t09/2021 - 08/2022\t21 750\n",
+      o);
+  ASSERT_EQ(ex.records.size(), 2u);
+  const auto& r = ex.records[0];
+  EXPECT_EQ(r.title().value_or(""), "River Guardians");
+  ASSERT_TRUE(r.period.start && r.period.end);
+  EXPECT_EQ(r.period.start->to_iso(), "2021-06");
+  EXPECT_EQ(r.period.end->to_iso(), "2023-05");
+  ASSERT_EQ(r.amounts.size(), 1u);
+  EXPECT_EQ(r.amounts[0].minor_units, 4820000);
+  EXPECT_EQ(r.amounts[0].currency, "EUR");
+  EXPECT_EQ(r.amounts[0].kind, model::AmountKind::kGranted);
+  const auto* partner = find_org(r, "Norwegian Society for Nature");
+  ASSERT_NE(partner, nullptr);
+  EXPECT_EQ(partner->role, model::Role::kPartner);
+  EXPECT_EQ(partner->country.value_or(""), "NO");
+  const auto* promoter = find_org(r, "Association Green Delta");
+  ASSERT_NE(promoter, nullptr);
+  EXPECT_EQ(promoter->role, model::Role::kPromoter);
+  EXPECT_EQ(ex.records[1].participations.size(), 2u) << "promoter and the fund; '-' is no partner";
 }
 
 TEST(SpansTest, PointIntoTheInput) {
