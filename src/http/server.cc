@@ -100,7 +100,12 @@ std::vector<Metrics::RouteLabel> metric_labels() {
     for (std::size_t at = path.find(':'); at != std::string::npos; at = path.find(':', at)) {
       std::size_t end = path.find('/', at);
       if (end == std::string::npos) end = path.size();
-      path.replace(at, end - at, "{" + path.substr(at + 1, end - at - 1) + "}");
+      // Built by appends: GCC 12 warns (-Wrestrict, a false positive) on "{" + s + "}".
+      std::string name;
+      name.push_back('{');
+      name.append(path, at + 1, end - at - 1);
+      name.push_back('}');
+      path.replace(at, end - at, name);
     }
     out.push_back({std::string(r.method), std::move(path)});
   }

@@ -260,6 +260,33 @@ TEST_F(ApiTest, PublishThenDelete) {
   EXPECT_EQ(again->status, 404);
 }
 
+TEST_F(ApiTest, PatchChangesFieldsAndRecordsTheEditor) {
+  const std::string path = "/api/v1/projects/" + std::to_string(ids_[0]);
+  auto res = client().Patch(path + "?note=typo", auth(), R"({"programme":"EEA Grants"})", "application/json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(json::parse(res->body)["programme"], "EEA Grants");
+  EXPECT_EQ(get_json(path)["programme"], "EEA Grants");
+  auto audit = store_->find_audit(ids_[0]);
+  ASSERT_TRUE(audit) << audit.error().describe();
+  ASSERT_FALSE(audit->empty());
+  EXPECT_EQ(audit->back().editor, "api:editor");
+  EXPECT_EQ(audit->back().note, "typo");
+  struct Case {
+    std::string body;
+    const char* why;
+  };
+  const Case cases[] = {{"[1]", "not an object"}, {"{", "not JSON"}, {R"({"no_such_field":1})", "unknown field"}};
+  for (const auto& c : cases) {
+    auto bad = client().Patch(path, auth(), c.body, "application/json");
+    ASSERT_TRUE(bad) << c.why;
+    EXPECT_EQ(bad->status, 400) << c.why << ": " << bad->body;
+  }
+  auto missing = client().Patch("/api/v1/projects/999999", auth(), "{}", "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
 TEST_F(ApiTest, PostedDocumentIsExtractedIntoDrafts) {
   const std::string page =
       "<html><body><main><h1>Seniors online in Alytus</h1><p>The project runs from 2023-01-01 to 2024-06-30 with "

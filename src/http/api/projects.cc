@@ -95,6 +95,26 @@ Result<Reply> get_project(const Context& context, const Request& request) {
   return json_reply(project_json(*project, false));
 }
 
+Result<Reply> patch_project(const Context& context, const Request& request) {
+  auto id = parse_id(request.params.at("id"), "id");
+  if (!id) return unexpected(id.error());
+  nlohmann::json patch = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (patch.is_discarded() || !patch.is_object()) {
+    return invalid_argument("the body must be a JSON object of record fields", "body");
+  }
+  auto current = context.store.get_project(*id, store::Visibility::kAll);
+  if (!current) return unexpected(current.error());
+  auto updated = codec::apply_record_patch(*current, patch);
+  if (!updated) return unexpected(updated.error());
+  store::Edit edit;
+  edit.editor = "api:" + (request.token ? request.token->name : std::string("unknown"));
+  edit.note = query_text(request, "note").value_or("");
+  auto stored = context.store.update_project(*id, *updated, edit);
+  if (!stored) return unexpected(stored.error());
+  invalidate_stats(context);
+  return json_reply(project_json(*stored, true));
+}
+
 Result<Reply> publish_project(const Context& context, const Request& request) {
   auto id = parse_id(request.params.at("id"), "id");
   if (!id) return unexpected(id.error());

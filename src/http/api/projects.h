@@ -27,6 +27,13 @@ Result<Reply> list_projects(const Context& context, const Request& request);
 // for an absent or unpublished one.
 Result<Reply> get_project(const Context& context, const Request& request);
 
+// PATCH /api/v1/projects/{id} (token): body a JSON object of record keys
+// (codec::apply_record_patch); ?note= explains the change in the audit
+// trail. Answers the stored record, drafts and findings included.
+// kInvalidArgument for a body that is not a JSON object or a bad field,
+// kNotFound for an absent project.
+Result<Reply> patch_project(const Context& context, const Request& request);
+
 // POST /api/v1/projects/{id}/publish (token): publishes the project and its
 // translations; {"id":N,"review_state":"published","changed":true|false}.
 Result<Reply> publish_project(const Context& context, const Request& request);
