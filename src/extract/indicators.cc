@@ -335,6 +335,16 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
       if (past_at(doc, k)) ++past;
       if (w == "to" && doc.is_word(k + 1, "be")) ++future;
     }
+    // "We have trained 85 volunteers", "marked 4 trails and trained 20
+    // guides": a finite -ed verb right before the number is past tense.
+    if (future == 0 && past == 0 && i > s0) {
+      std::size_t v = i - 1;
+      if (doc.is_word(v) && ends_with(doc.f(v), "ed") && doc.f(v).size() > 4 && !doc.upper(v)) {
+        bool passive_future = false;
+        for (std::size_t q = v > s0 + 3 ? v - 3 : s0; q < v; ++q) passive_future |= doc.is_word(q) && future_at(doc, q);
+        if (!passive_future) ++past;
+      }
+    }
     // "trained"/"tested" right after the unit are participles, not tense.
     if (future > 0 && future >= past) ind.status = model::IndicatorStatus::kPlanned;
     else if (past > 0) ind.status = model::IndicatorStatus::kAchieved;

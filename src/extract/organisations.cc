@@ -1123,6 +1123,12 @@ std::vector<Participation> find_organisations(const Doc& doc, Range block, const
     p.span = doc.span(c.a, c.b);
     std::string country = c.country;
     bool fund = is_fund_name(doc, c.a, c.b);
+    // A fund or programme named without financing the record ("Fondas:
+    // Dvišalio bendradarbiavimo fondas", "„X“ (Aktyvių piliečių fondas)")
+    // is its programme, never a partner.
+    if (fund && c.role == Role::kPartner && !c.from_label && c.b > c.a && doc.is_word(c.b - 1) &&
+        fund_like(doc.f(c.b - 1)))
+      continue;
     if (country.empty()) country = country_in_name(doc, c.a, c.b);
     if (country.empty() && !fund) country = country_by_language(doc, c.a, c.b);
     if (country.empty() && !fund && !c.foreign_list && c.role != Role::kOther) country = ctx.home_country;
