@@ -587,7 +587,8 @@ class SqlStore final : public Store {
         }
       }
       for (Id id : ids) {
-        TILTAS_SQL_TRY(p, load_project(c, id, Visibility::kAll));
+        // The record's own texts, as an import indexes them.
+        TILTAS_SQL_TRY(p, load_project(c, id, Visibility::kAll, false));
         TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));
       }
       return static_cast<std::int64_t>(ids.size());
@@ -916,7 +917,9 @@ class SqlStore final : public Store {
 
   // Reads project `id` anew from a changed source: its facts are replaced,
   // its id, translations and creation time kept, its revision counted up.
-  Status revise_project(Connection& c, Id id, Project p, const std::string& now) {
+  // `p` leaves with the editor's corrections applied, as it was stored, so
+  // that the search index sees the same record.
+  Status revise_project(Connection& c, Id id, Project& p, const std::string& now) {
     TILTAS_SQL_TRY(old, load_project(c, id, Visibility::kAll, false));
     TILTAS_SQL_TRY_STATUS(keep_corrections(c, id, p));
     bool changed = !same_facts(old, p);

@@ -257,6 +257,20 @@ TEST_P(SearchContract, IndexFollowsRevisionsAndDeletesInTheSameTransaction) {
   EXPECT_TRUE(s->empty()) << "suggestions go with the record";
 }
 
+TEST_P(SearchContract, EditorsCorrectionsStaySearchableAfterReimport) {
+  auto first = store_->import_document(doc("page.txt", "v1"), {project({.title = "Harbur festival"})});
+  ASSERT_TRUE(first);
+  Id id = first->project_ids[0];
+  auto p = store_->get_project(id, store::Visibility::kAll).value();
+  p.titles.set(p.default_language, "Harbour festival");  // the editor fixes the typo
+  ASSERT_TRUE(store_->update_project(id, p, {.editor = "ed"}));
+  EXPECT_EQ(ids("harbour", true), std::vector<Id>{id});
+  // The page changes elsewhere; its title still has the typo, the correction stays.
+  auto again = store_->import_document(doc("page.txt", "v2"), {project({.title = "Harbur festival", .description = "new"})});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(ids("harbour", true), std::vector<Id>{id}) << "the index holds the corrected record";
+}
+
 TEST_P(SearchContract, ReindexRebuildsTheSameIndex) {
   add({{.title = "Harbour renewal", .description = "Klaipėda harbour"}, {.title = "River harbour"}});
   auto before = ids("harbour");
