@@ -20,7 +20,15 @@ bool trigger(std::string_view w) {
       "vizita", "vizite", "vizito", "susitikimas", "susitikima", "susitikime", "susitikimo",
       "konferencija", "konferencijoje", "renginys", "rengini", "renginyje", "koncertas", "eitynes",
       "seminaras", "seminare", "lankesi", "vizite", "tiksanas", "konference", "seminars", "pasakums",
-      "spotkanie", "konferencja", "wizyta", "besok", "mote", "konferanse"};
+      "spotkanie", "konferencja", "wizyta", "besok", "mote", "konferanse",
+      // Other gatherings of the genre, in its languages.
+      "opening", "presentation", "performance", "fair", "rehearsal", "rehearsals", "camp", "marathon",
+      "exhibition", "excursion", "tour", "hike", "celebration", "ceremony", "symposium", "webinar",
+      "forumas", "forume", "forumo", "svente", "sventeje", "sventes", "minejimas", "minejime", "atidarymas",
+      "paroda", "parodos", "parodoje", "zygis", "zygyje", "stazuote", "stazuotes", "stazuoteje", "dirbtuves",
+      "dirbtuvese", "stovykla", "stovykloje", "stovyklos", "ekskursija", "ekskursijos", "mokymai",
+      "tirgus", "seminars", "seminara", "warsztaty", "studietur", "verksted", "seminar", "avslutningsseminar",
+      "leir", "festivalis", "festivalyje", "festivalio"};
   static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
   return set.count(w) > 0;
 }
@@ -78,6 +86,14 @@ bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
     }
     PlaceInfo p;
     std::size_t n = match_place(doc, k, p);
+    // "presentation of “Kaunas – European Capital of Culture”": a place that
+    // opens a quoted name is part of the name.
+    bool quoted_name = k > 0 && doc.toks[k - 1].kind == Tok::kPunct && is_open_quote(doc.toks[k - 1].cp) &&
+                       doc.glued(k);
+    if (n && quoted_name) {
+      k += n - 1;
+      continue;
+    }
     if (n && !starts_org_name(doc, k, n)) {
       if (!p.is_country && !have_city) {
         city = {k, n, p};
