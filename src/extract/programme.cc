@@ -109,7 +109,8 @@ bool funding_word(std::string_view w) {
       "finansuotu", "lesomis", "lesu", "supported", "remiamas", "remiama", "remiami", "remiamos", "remiamu", "finansuojamu", "lidzfinanse", "finanse",
       "dofinansowany", "dofinansowane", "finansowany", "finansowane", "finansiert", "stottet",
       "funding", "financing", "finansuojant", "selected", "grant", "granted", "awarded", "skirta",
-      "finansavimas", "finansavima", "finansejums", "received", "receives", "gavo", "gauna"};
+      "finansavimas", "finansavima", "finansejums", "received", "receives", "gavo", "gauna", "finansuos",
+      "rems", "remia", "skyre", "finances", "funds"};
   for (auto x : words) {
     if (w == x) return true;
   }
