@@ -237,7 +237,8 @@ bool parse_one(const Doc& doc, std::size_t i, PD& pd, bool allow_spaced) {
   if (nd == 4 && is_year(num(doc, i))) {
     int y = num(doc, i);
     std::size_t k = after_year_marker(doc, i + 1);
-    if (k != i + 1) {
+    // "2021 September" (year, then a month name with no marker).
+    if (k != i + 1 || (month_at(doc, k) && !doc.glued(k) && doc.upper(k))) {
       int m = month_at(doc, k);
       if (m) {
         pd.y = y;
@@ -355,10 +356,11 @@ bool parse_one(const Doc& doc, std::size_t i, PD& pd, bool allow_spaced) {
     }
     return false;
   }
-  // "1st June 2021", "1 July 2022", "28 June", "01.07.2020."
+  // "1st June 2021", "1 July 2022", "28 June", "01.07.2020.", "4th of May 2022"
   PD days;
   if (std::size_t e = parse_days(doc, i, days); e) {
     std::size_t k = skip_punct(doc, e, '.');
+    if (doc.is_word(k, "of") && month_at(doc, k + 1)) ++k;
     if (int m = month_at(doc, k)) {
       pd.d = days.d, pd.d2 = days.d2, pd.m = m;
       std::size_t c = skip_punct(doc, k + 1, '.');
@@ -444,7 +446,10 @@ std::vector<DateMention> find_dates(const Doc& doc) {
     if (doc.is_punct(j, ',') || doc.is_punct(j, '.')) ++j;
     bool joined = false;
     PD b;
-    if ((dash_at(doc, j) || range_word(doc, j)) && j < n && j - k <= 1) {
+    // "between June 2021 and May 2023", "tarp 2021 m. birželio ir 2023 m. gegužės".
+    const bool between = i > 0 && (doc.is_word(i - 1, "between") || doc.is_word(i - 1, "tarp")) &&
+                         (doc.is_word(j, "and") || doc.is_word(j, "ir"));
+    if ((dash_at(doc, j) || range_word(doc, j) || between) && j < n && j - k <= 1) {
       std::size_t h = j + 1;
       // "until the end of November 2022", "to the beginning of 2023".
       if (range_word(doc, j)) {
