@@ -157,4 +157,30 @@ Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view 
   return out;
 }
 
+// The part of a search both engines share once they have collected their
+// candidates (at most `window` + 1, best first by the engine's own score):
+// rank and count facets in C++, load the page's hits, and say when the
+// window cut the count short.
+template <class Connection>
+Result<search::SearchResult> finish_search(Connection& c, std::vector<search::Candidate> candidates,
+                                           const search::SearchRequest& r, int window) {
+  bool window_full = candidates.size() > static_cast<std::size_t>(window);
+  if (window_full) candidates.pop_back();
+  search::RankedPage page = search::rank(std::move(candidates), r, window_full);
+  search::SearchResult out;
+  auto hits = load_hits(c, page, search::match_terms(r.query), r.snippets);
+  if (!hits) return unexpected(hits.error());
+  out.hits = std::move(*hits);
+  out.total = page.total;
+  out.exhaustive = page.exhaustive;
+  out.facets = std::move(page.facets);
+  out.notices = r.query.notices;
+  if (!out.exhaustive) {
+    out.notices.push_back(fmt::format("more than {} records match: the newest {} are ranked and counted; add a word "
+                                      "or a filter to narrow the search",
+                                      window, window));
+  }
+  return out;
+}
+
 }  // namespace tiltas::store::search_rows

@@ -203,23 +203,7 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
     candidates.push_back({st->int64(0), st->int64(2), st->real(1), st->text(3), st->text(4), st->opt_text(5),
                           st->opt_int64(6)});
   }
-  bool window_full = candidates.size() > static_cast<std::size_t>(window);
-  if (window_full) candidates.pop_back();
-  search::RankedPage page = search::rank(std::move(candidates), r, window_full);
-  search::SearchResult out;
-  auto hits = search_rows::load_hits(c, page, search::match_terms(r.query), r.snippets);
-  if (!hits) return unexpected(hits.error());
-  out.hits = std::move(*hits);
-  out.total = page.total;
-  out.exhaustive = page.exhaustive;
-  out.facets = std::move(page.facets);
-  out.notices = r.query.notices;
-  if (!out.exhaustive) {
-    out.notices.push_back(fmt::format("more than {} records match: the {} best are counted; add a word or a filter "
-                                      "to narrow the search",
-                                      window, window));
-  }
-  return out;
+  return search_rows::finish_search(c, std::move(candidates), r, window);
 }
 
 Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit,
