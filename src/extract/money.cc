@@ -27,6 +27,9 @@ std::string currency_of(const Doc& doc, std::size_t i) {
       w == "eiro" || w == "euro" || w == "eurow" || w == "euri")
     return "EUR";
   if (w == "nok" || w == "kr") return w == "nok" ? "NOK" : std::string();
+  // Spelled out: the grants' donor states write their crowns so.
+  if (w == "kroner" || w == "kronu" || w == "kronos") return "NOK";
+  if (w == "kronur" || w == "kronum") return "ISK";
   if (w == "pln" || w == "zl" || w == "zlotych") return "PLN";
   if (w == "isk") return "ISK";
   if (w == "chf") return "CHF";

@@ -273,7 +273,13 @@ bool inline_label_at(const Doc& doc, std::size_t k) {
   std::string_view w = doc.f(k);
   bool colon = doc.is_punct(k + 1, ':');
   if (colon && word_in(w, {"summary", "country", "call", "duration", "description", "website", "budget",
-                           "amount", "partners", "partner", "implementation", "aim", "valsts", "salis"}))
+                           "amount", "partners", "partner", "implementation", "aim", "valsts", "salis",
+                           "partneris", "partneriai", "promoter", "period", "laikotarpis", "biudzetas",
+                           "suma", "trukme", "coordinator"}))
+    return true;
+  // A dash label: "Projekto vykdytojas – X, partneris – Y".
+  if (k > 0 && doc.is_punct(k - 1, ',') && k + 1 < doc.size() && doc.toks[k + 1].kind == Tok::kPunct &&
+      is_dash(doc.toks[k + 1].cp) && word_in(w, {"partneris", "partneriai", "partner", "partners"}))
     return true;
   if (word_in(w, {"grant"}) && doc.is_word(k + 1, "amount")) return true;
   return false;
@@ -526,6 +532,8 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
       std::size_t a = i + (doc.is_word(i + 1, "out") ? 3 : (en_impl ? 2 : 1));
       std::size_t b = a;
       while (b < send && !doc.is_word(b, "together") && !doc.is_word(b, "kartu") && !doc.is_word(b, "with") &&
+             !doc.is_word(b, "su") && !doc.is_word(b, "bendradarbiaudamas") &&
+             !doc.is_word(b, "bendradarbiaudama") && !doc.is_word(b, "bendradarbiaujant") && !doc.is_word(b, "o") &&
              !doc.is_punct(b, ',') && !doc.is_word(b, "in") && !(doc.is_word(b, "and") && doc.is_word(b + 1, "partners")))
         ++b;
       std::size_t x = a, y = b;
@@ -755,6 +763,28 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
     if (!head) continue;
     // Head with a quoted name after it: "Asociacija „Vaivorykštės bendruomenė“".
     std::size_t a = i, b = i + 1;
+    std::string descriptor_country;
+    if (b < block.last && doc.toks[b].kind == Tok::kPunct && is_open_quote(doc.toks[b].cp) &&
+        starts_with(doc.f(i), "organizacij")) {
+      // "Norvegijos organizacija „Foreningen Åpen Skole“": a descriptor, then
+      // the name; a country genitive before it says where the body is.
+      PlaceInfo p;
+      if (i > block.first && doc.is_word(i - 1) && match_place(doc, i - 1, p) == 1 && p.is_country)
+        descriptor_country = p.country;
+      std::size_t q = b + 1;
+      while (q < block.last && q < b + 12 && !(doc.toks[q].kind == Tok::kPunct && is_close_quote(doc.toks[q].cp))) ++q;
+      if (q < block.last && q < b + 12 && q > b + 1) {
+        Cand c;
+        c.a = b + 1;
+        c.b = q;
+        c.name = clean(doc.raw(b + 1, q));
+        c.country = descriptor_country;
+        c.role = model::Role::kPartner;
+        out.push_back(c);
+        i = q;
+        continue;
+      }
+    }
     if (b < block.last && doc.toks[b].kind == Tok::kPunct && is_open_quote(doc.toks[b].cp)) {
       // "Viešoji įstaiga „X“": an adjective before the head belongs to it.
       if (a > block.first && doc.is_word(a - 1) && lt_nominative_word(doc.raw(a - 1), false) != doc.raw(a - 1)) --a;
@@ -845,6 +875,15 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
       if ((w == "igyvendino" || w == "igyvendina" || w == "vykdo" || w == "organizavo") && k >= b && !with) {
         c.role = model::Role::kPromoter;
       }
+    }
+    // "Projekto vykdytojas – X", "vykdytojas yra X", "koordinatorius – X".
+    for (std::size_t k = a > s0 + 3 ? a - 3 : s0; k < a; ++k) {
+      if (!doc.is_word(k)) continue;
+      std::string_view w = doc.f(k);
+      if (w == "vykdytojas" || w == "vykdytoja" || w == "koordinatorius" || w == "pareiskejas" ||
+          w == "vykdytojai" || w == "koordinatore")
+        c.role = model::Role::kPromoter;
+      if ((w == "partneris" || w == "partneriai") && c.role == model::Role::kPromoter && k + 3 >= a) c.role = model::Role::kPartner;
     }
     out.push_back(c);
     i = b - 1;
@@ -993,6 +1032,15 @@ void generic_phrases(const Doc& doc, Range block, std::vector<Cand>& out, bool h
     if (speaker && c.role == Role::kPartner) c.role = Role::kOther;
     if (c.role == Role::kPartner && subject && !promoter_given) {
       c.role = Role::kPromoter;
+    }
+    // "The project promoter is the X", "Coordinator of the project is X".
+    if (c.role == Role::kPartner && a >= 2) {
+      std::size_t q = a - 1;
+      if (doc.is_word(q, "the") && q > 0) --q;
+      if ((doc.is_word(q, "is") || doc.is_word(q, "was")) && q > 0 &&
+          (doc.is_word(q - 1, "promoter") || doc.is_word(q - 1, "coordinator") || doc.is_word(q - 1, "leader") ||
+           doc.is_word(q - 1, "applicant") || doc.is_word(q - 1, "beneficiary")))
+        c.role = Role::kPromoter;
     }
     if (c.role == Role::kPromoter) promoter_given = true;
     // "... from Nida": the town after the name gives the country.

@@ -63,6 +63,17 @@ const OrgCase kOrgs[] = {
      "Reykjavík City Library", "IS", R::kPartner, "Lithuanian country genitive before 'partneris'"},
     {"Kauno miesto savivaldybė kartu su Trondheimo savivaldybe įgyvendina projektą.", "lt",
      "Trondheimo savivaldybė", "NO", R::kPartner, "'su X' (instrumental) is the partner, not the implementer"},
+    {"News\n\nThe project promoter is the Vilnius Youth Centre. It works with Bergen Kommune (Norway).", "en",
+     "Vilnius Youth Centre", "LT", R::kPromoter, "'the project promoter is the X'"},
+    {"Naujienos\n\nProjekto vykdytojas – Alytaus jaunimo centras, partneris – Bergeno jaunimo taryba (Norvegija).",
+     "lt", "Alytaus jaunimo centras", "LT", R::kPromoter, "a dash label 'vykdytojas – X'"},
+    {"Naujienos\n\nProjekto vykdytojas – Alytaus jaunimo centras, partneris – Bergeno jaunimo taryba (Norvegija).",
+     "lt", "Bergeno jaunimo taryba", "NO", R::kPartner, "a dash label 'partneris – Y' after a comma"},
+    {"Naujienos\n\nProjektą įgyvendina Utenos kultūros centras bendradarbiaudamas su Norvegijos organizacija "
+     "„Kulturhuset“.",
+     "lt", "Kulturhuset", "NO", R::kPartner, "a descriptor 'organizacija' before the quoted name is dropped"},
+    {"Pareiškėjas: Šiaulių dailės mokykla. Partneris: Islandijos menų akademija.", "lt", "Šiaulių dailės mokykla",
+     "LT", R::kPromoter, "two labels on one line: the value stops at the next label"},
 };
 
 TEST(OrganisationsTest, RolesNamesCountries) {
