@@ -23,7 +23,10 @@ bool project_word(std::string_view w) {
 
 bool initiative_word(std::string_view w) {
   return w == "partnership" || w == "initiative" || w == "iniciatyva" || w == "iniciatyvos" ||
-         w == "iniciatyvai" || w == "partnerystes" || w == "partneryste";
+         w == "iniciatyvai" || w == "partnerystes" || w == "partneryste" ||
+         // Naming words: "entitled “X”", "called «X»", "pavadintas „X“".
+         w == "entitled" || w == "titled" || w == "called" || w == "named" || w == "pavadintas" ||
+         w == "pavadinta" || w == "pavadinimu" || w == "vadinamas" || w == "vadinama";
 }
 
 // The line holding token i is a heading: short, and not ended as a sentence.
@@ -49,8 +52,20 @@ bool title_label(const Doc& doc, std::size_t i, std::size_t& value) {
   for (const auto& label : labels) {
     std::size_t k = i, m = 0;
     while (m < label.size() && doc.is_word(k, label[m])) ++m, ++k;
-    if (m == label.size() && doc.is_punct(k, ':')) {
+    if (m != label.size()) continue;
+    // "Title:", and "Project name – X" / "Projekto pavadinimas – X" for
+    // labels that cannot be the start of a sentence.
+    bool dash = k < doc.size() && doc.toks[k].kind == Tok::kPunct && is_dash(doc.toks[k].cp) &&
+                (label.size() >= 2 || label[0] == "pavadinimas" || label[0] == "title");
+    if (doc.is_punct(k, ':') || dash) {
       value = k + 1;
+      // "PROJECT TITLE:" (or "PROJECT TITLE") alone on its line: the value is the next line.
+      if (value >= doc.size() || doc.line_start(value)) value = value < doc.size() ? value : k + 1;
+      return true;
+    }
+    // A label alone on its line, in capitals, over the value.
+    if (label.size() >= 2 && doc.line_start(k) && k < doc.size() && (doc.toks[i].flags & kAllUpper)) {
+      value = k;
       return true;
     }
   }
@@ -117,6 +132,7 @@ bool quoted(const Doc& doc, std::size_t q, std::size_t limit, std::size_t& a, st
     else if (open == 0x201C) closes = c == 0x201D || c == '"' || (c == 0x201C && !doc.glued(k + 1));
     else if (open == '"') closes = c == '"' || c == 0x201D;
     else if (open == 0x00AB) closes = c == 0x00BB;
+    else if (open == '\'') closes = c == '\'' && !(k + 1 < end && doc.is_word(k + 1) && doc.glued(k + 1));
     else closes = is_close_quote(c);
     // A nested opening quote of another style is part of the name.
     if (closes && k > a) {
@@ -209,7 +225,9 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
     if (!doc.line_start(i)) continue;
     std::size_t v;
     if (title_label(doc, i, v)) {
-      std::size_t e = doc.lines[doc.toks[i].line].last;
+      std::size_t e = v < doc.size() ? doc.lines[doc.toks[v].line].last : doc.size();
+      if (v < doc.size() && doc.toks[v].line != doc.toks[i].line && doc.toks[v].line > doc.toks[i].line + 1) continue;
+      if (e > last) e = last;
       g.title = finish(doc, v, e, g.span);
       if (!g.title.empty()) return g;
     }
@@ -219,9 +237,14 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
   std::optional<TitleGuess> unclosed;
   std::optional<TitleGuess> heading;
   for (std::size_t i = first; i + 1 < last; ++i) {
-    if (!opens_quote(doc, i)) continue;
+    // A single quote opens a name only right after a project or naming word.
+    const bool single = doc.is_punct(i, '\'') && i > first && doc.is_word(i - 1) &&
+                        (project_word(doc.f(i - 1)) || initiative_word(doc.f(i - 1))) && doc.upper(i + 1) &&
+                        doc.glued(i + 1);
+    if (!opens_quote(doc, i) && !single) continue;
     bool after_project = i > first && doc.is_word(i - 1) &&
-                         (project_word(doc.f(i - 1)) || initiative_word(doc.f(i - 1)));
+                         (project_word(doc.f(i - 1)) || initiative_word(doc.f(i - 1))) &&
+                         !(i > first + 1 && doc.glued(i - 1) && doc.is_punct(i - 2, '-'));  // "so-called"
     bool line_heading = doc.line_start(i) && doc.toks[i].line < doc.toks[first].line + 3;
     // A quoted name inside one of the first lines when that line is a
     // heading, not a sentence ("Questions and answers about “X”").

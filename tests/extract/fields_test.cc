@@ -228,6 +228,15 @@ const TitleCase kTitles[] = {
      "Sound of the Village", "a quoted name inside a heading line"},
     {"PRESS RELEASE\n\nThe Red Cross presented \"Warm Homes\", a project that helps elderly people.\n",
      "Warm Homes", "a quoted name followed by ', a project'"},
+    {"News from the region\n\nThe initiative, entitled \"Green Roofs Now\", started this year.\n",
+     "Green Roofs Now", "a quoted name after 'entitled' beats a generic page heading"},
+    {"News from the region\n\nThe project titled 'Green Roofs Now' begins.\n", "Green Roofs Now",
+     "single quotes after a naming word"},
+    {"News from the region\n\nProject name – Green Roofs Now\nPeriod: 2021-01 – 2022-12.\n", "Green Roofs Now",
+     "a title label with a dash"},
+    {"News from the region\n\nPROJECT TITLE\nGreen Roofs Now\n\nPeriod: 2021-01 – 2022-12.\n", "Green Roofs Now",
+     "a capitalised label line over its value"},
+    {"News\n\nRAS can use so-called 'technical' water.\n", "", "'so-called' names no project"},
 };
 
 TEST(TitlesTest, CuesOfTheGenre) {
