@@ -11,6 +11,7 @@
 #include "base/hash.h"
 #include "store/store.h"
 #include "support/postgres_test_db.h"
+#include "support/store_backends.h"
 #include "support/temp_dir.h"
 
 namespace tiltas::store {
@@ -19,37 +20,8 @@ namespace {
 using namespace tiltas::model;
 using search::SearchRequest;
 
-struct Backend {
-  std::string name;
-  std::function<std::unique_ptr<Store>(testing::TempDir&, std::string& skip)> open;
-};
-void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
-
-std::vector<Backend> backends() {
-  return {
-      {"sqlite",
-       [](testing::TempDir& dir, std::string&) {
-         auto s = open_store("sqlite:" + dir.file("registry.db"));
-         EXPECT_TRUE(s) << s.error().message;
-         return s ? std::move(*s) : nullptr;
-       }},
-      {"postgres",
-       [](testing::TempDir&, std::string& skip) -> std::unique_ptr<Store> {
-         auto server = testing::postgres_test_url(skip);
-         if (!server) return nullptr;
-         auto url = testing::fresh_postgres_database(*server);
-         if (!url) {
-           ADD_FAILURE() << url.error().message;
-           skip = "no test database";
-           return nullptr;
-         }
-         auto s = open_store(*url);
-         EXPECT_TRUE(s) << s.error().message;
-         if (!s) skip = "cannot open the PostgreSQL store";
-         return s ? std::move(*s) : nullptr;
-       }},
-  };
-}
+using Backend = testing::StoreBackend;
+using testing::store_backends;
 
 Document doc(const std::string& source, const std::string& text, const std::string& language = "en") {
   Document d;
@@ -362,7 +334,7 @@ TEST_P(SearchContract, TranslationsAreOneHit) {
   EXPECT_EQ(r.hits[0].id, a->project_ids[0]);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(store_backends()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

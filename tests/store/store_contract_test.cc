@@ -11,6 +11,7 @@
 #include "base/hash.h"
 #include "store/store.h"
 #include "support/postgres_test_db.h"
+#include "support/store_backends.h"
 #include "support/temp_dir.h"
 
 namespace tiltas::store {
@@ -18,42 +19,8 @@ namespace {
 
 using namespace tiltas::model;
 
-struct Backend {
-  std::string name;
-  // Returns a fresh, empty store, or nullptr with a skip reason.
-  std::function<std::unique_ptr<Store>(testing::TempDir&, std::string& skip)> open;
-};
-
-// Names the backend in test output instead of dumping its bytes.
-void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
-
-std::vector<Backend> backends() {
-  return {
-      {"sqlite",
-       [](testing::TempDir& dir, std::string&) {
-         auto s = open_store("sqlite:" + dir.file("registry.db"));
-         EXPECT_TRUE(s) << s.error().message;
-         return s ? std::move(*s) : nullptr;
-       }},
-      {"postgres",
-       [](testing::TempDir&, std::string& skip) -> std::unique_ptr<Store> {
-         // The server: TILTAS_TEST_POSTGRES_URL, else the one the ctest
-         // fixture started; each test gets a fresh database on it.
-         auto server = testing::postgres_test_url(skip);
-         if (!server) return nullptr;
-         auto url = testing::fresh_postgres_database(*server);
-         if (!url) {
-           ADD_FAILURE() << url.error().message;
-           skip = "no test database";
-           return nullptr;
-         }
-         auto s = open_store(*url);
-         EXPECT_TRUE(s) << s.error().message;
-         if (!s) skip = "cannot open the PostgreSQL store";
-         return s ? std::move(*s) : nullptr;
-       }},
-  };
-}
+using Backend = testing::StoreBackend;
+using testing::store_backends;
 
 Document make_document(const std::string& source, const std::string& text) {
   Document d;
@@ -410,7 +377,7 @@ TEST_P(StoreContract, DocumentsKeepTheirText) {
   EXPECT_TRUE(all[0].text.empty()) << "find_documents leaves the text out";
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(store_backends()),
                          [](const auto& info) { return info.param.name; });
 
 TEST(SqliteStore, RefusesADatabaseFromANewerTiltas) {
