@@ -377,7 +377,12 @@ bool label_blocks(const Doc& doc, Segmentation& seg) {
   }
   seg.preamble = {0, static_cast<std::uint32_t>(starts.front())};
   std::string label;
-  for (auto w : labels[best]) label += (label.empty() ? "" : " ") + std::string(w);
+  // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) about
+  // operator+ on a conditional literal here, and CI builds with -Werror.
+  for (auto w : labels[best]) {
+    if (!label.empty()) label += ' ';
+    label.append(w);
+  }
   seg.findings.push_back({"records", model::Severity::kInfo,
                           "the label '" + label + "' repeats " + std::to_string(starts.size()) +
                               " times; each repetition starts a record",
