@@ -144,7 +144,7 @@ bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
 // `words` followed by ':'; the token after the colon, or 0.
 std::size_t line_label(const Doc& doc, const Range& line, std::initializer_list<std::string_view> words) {
   std::size_t k = line.first;
-  if (!doc.is_word(k)) return 0;
+  if (!doc.is_word(k) || !doc.is_punct(k + 1, ':')) return 0;  // cheap test first: most lines are prose
   bool hit = false;
   for (auto w : words) hit |= doc.f(k) == w;
   if (!hit) return 0;
@@ -206,10 +206,16 @@ void labelled_event(const Doc& doc, Range block, const std::vector<DateMention>&
 std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates,
                                       const std::vector<model::Participation>& orgs) {
   // Towns known from organisation names: "Karlshamn Municipality (Sweden)".
+  std::vector<std::string> folded_orgs;  // folded once, on first use
   auto town_country = [&](std::string_view folded_word) -> std::string {
-    for (const auto& o : orgs) {
+    if (folded_orgs.empty()) {
+      folded_orgs.reserve(orgs.size());
+      for (const auto& o : orgs) folded_orgs.push_back(o.country ? fold_text(o.name) : std::string());
+    }
+    for (std::size_t n = 0; n < orgs.size(); ++n) {
+      const auto& o = orgs[n];
       if (!o.country) continue;
-      std::string f = fold_text(o.name);
+      const std::string& f = folded_orgs[n];
       if (starts_with(f, folded_word) && (f.size() == folded_word.size() || f[folded_word.size()] == ' ')) {
         return *o.country;
       }

@@ -234,11 +234,16 @@ Extraction extract(std::string_view text, const Options& options) {
       }
     }
     // Funds named as financing the record, unless the text already lists them.
+    std::vector<std::string> folded_orgs;  // folded once for all funders
+    if (!funders.empty()) {
+      for (const auto& o : orgs) folded_orgs.push_back(fold_text(o.name));
+    }
     for (auto& f : funders) {
       bool dup = false;
       std::string ff = fold_text(f.name);
-      for (auto& o : orgs) {
-        std::string of = fold_text(o.name);
+      for (std::size_t n = 0; n < orgs.size(); ++n) {
+        auto& o = orgs[n];
+        const std::string& of = folded_orgs[n];
         if (of.find(ff) != std::string::npos || ff.find(of) != std::string::npos) {
           dup = true;
           if (o.role != model::Role::kFunder) {
@@ -248,7 +253,10 @@ Extraction extract(std::string_view text, const Options& options) {
           break;
         }
       }
-      if (!dup) orgs.push_back(f);
+      if (!dup) {
+        orgs.push_back(f);
+        folded_orgs.push_back(std::move(ff));
+      }
     }
     p.participations = std::move(orgs);
 
@@ -258,18 +266,21 @@ Extraction extract(std::string_view text, const Options& options) {
       p.indicators = find_indicators(doc, block.range);
       p.places = find_places(doc, block.range, p.participations);
       // Towns where the record's events happen are places of work too.
+      std::vector<std::string> folded_places;
+      for (const auto& pl : p.places) folded_places.push_back(fold_text(pl.name));
       for (const auto& e : p.events) {
         if (!e.place || !e.country) continue;
-        if (country_of_word(fold_text(*e.place)) == *e.country) continue;  // a country, not a town
-        bool known = false;
         std::string fe = fold_text(*e.place);
-        for (const auto& pl : p.places) known |= fold_text(pl.name) == fe;
+        if (country_of_word(fe) == *e.country) continue;  // a country, not a town
+        bool known = false;
+        for (const auto& fp : folded_places) known |= fp == fe;
         if (!known) {
           model::Place pl;
           pl.name = *e.place;
           pl.country = e.country;
           pl.span = e.span;
           p.places.push_back(pl);
+          folded_places.push_back(fe);
         }
       }
     }

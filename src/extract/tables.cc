@@ -166,6 +166,8 @@ bool has_letters_only(const Doc& doc, Range r) {
 }  // namespace
 
 bool table_rows(const Doc& doc, Segmentation& seg) {
+  // Pages without a tab or a '|' have no table: one scan of the bytes.
+  if (doc.text.find('\t') == std::string_view::npos && doc.text.find('|') == std::string_view::npos) return false;
   const auto& lines = doc.lines;
   for (std::size_t li = 0; li + 1 < lines.size(); ++li) {
     std::vector<Range> head = cells_of(doc, lines[li]);
