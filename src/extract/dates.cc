@@ -211,6 +211,8 @@ bool parse_one(const Doc& doc, std::size_t i, PD& pd, bool allow_spaced) {
   // "Gegužės 16-20 dienomis", "balandžio 19-20 d.".
   if (int m = month_at(doc, i)) {
     std::size_t k = skip_punct(doc, i + 1, '.');
+    // A number on the next line starts something else ("… – gruodis.\n2. …").
+    if (k < doc.size() && (doc.toks[k].flags & kNewlineBefore)) return false;
     if (doc.is_num(k) && ndigits(doc, k) == 4 && is_year(num(doc, k))) {
       pd.m = m;
       pd.y = num(doc, k);

@@ -254,10 +254,12 @@ bool currency_word(std::string_view w) {
 // a list of awarded projects, one per numbered item, each naming its sum.
 // Numbers run 1, 2, 3... at line starts; an item ends where the next begins
 // or at the end of its paragraph.
+struct Item {
+  std::size_t line, body;  // the item's line and the token after its marker
+};
+bool item_blocks(const Doc& doc, const std::vector<Item>& items, Segmentation& seg, const char* finding);
+
 bool numbered_items(const Doc& doc, Segmentation& seg) {
-  struct Item {
-    std::size_t line, body;
-  };
   std::vector<Item> items;
   int expect = 1;
   for (std::size_t li = 0; li < doc.lines.size(); ++li) {
@@ -283,6 +285,29 @@ bool numbered_items(const Doc& doc, Segmentation& seg) {
     items.push_back({li, k + 2});
     ++expect;
   }
+  return item_blocks(doc, items, seg, "numbered items each naming a sum; each item is a record");
+}
+
+// "• “Title” – Organisation with Partner (Norway), EUR 20 000, 03/2022–12/2022":
+// bulleted items that each name a sum are records too.
+bool bulleted_items(const Doc& doc, Segmentation& seg) {
+  std::vector<Item> items;
+  for (std::size_t li = 0; li < doc.lines.size(); ++li) {
+    const Range& line = doc.lines[li];
+    if (line.last - line.first < 8) continue;
+    bool numbered = false;
+    std::size_t body = item_marker(doc, line, numbered);
+    if (!body || numbered) continue;
+    bool money = false;
+    for (std::size_t q = body; q < line.last && !money; ++q) {
+      money = (doc.is_word(q) && currency_word(doc.f(q))) || doc.is_punct(q, 0x20AC);
+    }
+    if (money) items.push_back({li, body});
+  }
+  return item_blocks(doc, items, seg, "bulleted items each naming a sum; each item is a record");
+}
+
+bool item_blocks(const Doc& doc, const std::vector<Item>& items, Segmentation& seg, const char* finding) {
   if (items.size() < 2) return false;
   std::vector<Block> blocks;
   for (std::size_t n = 0; n < items.size(); ++n) {
@@ -302,6 +327,20 @@ bool numbered_items(const Doc& doc, Segmentation& seg) {
     // name right after the dash is the title.
     std::size_t a = items[n].body;
     std::size_t send = std::min<std::size_t>(doc.sentences[doc.toks[a].sentence].last, line.last);
+    // "„Title“ (Organisation ...)" / "“Title” – Organisation ...": the item
+    // opens with its quoted title; the rest is read as usual.
+    if (a < line.last && doc.toks[a].kind == Tok::kPunct && is_open_quote(doc.toks[a].cp)) {
+      std::size_t u = a + 1;
+      while (u < line.last && u < a + 30 && !(doc.toks[u].kind == Tok::kPunct && is_close_quote(doc.toks[u].cp)))
+        ++u;
+      if (u < line.last && u > a + 1 && u < a + 30) {
+        blk.title = clean(doc.raw(a + 1, u));
+        blk.title_span = doc.span(a + 1, u);
+        blk.range.first = static_cast<std::uint32_t>(u + 1);
+        blocks.push_back(std::move(blk));
+        continue;
+      }
+    }
     for (std::size_t q = a + 1; q < send; ++q) {
       if (doc.toks[q].kind != Tok::kPunct || !is_dash(doc.toks[q].cp) || doc.glued(q)) continue;
       std::size_t b = q;
@@ -344,8 +383,7 @@ bool numbered_items(const Doc& doc, Segmentation& seg) {
   }
   seg.preamble = {0, blocks.front().range.first};
   seg.blocks = std::move(blocks);
-  seg.findings.push_back({"records", model::Severity::kInfo,
-                          "numbered items each naming a sum; each item is a record", {}});
+  seg.findings.push_back({"records", model::Severity::kInfo, finding, {}});
   return true;
 }
 
@@ -367,14 +405,42 @@ bool label_blocks(const Doc& doc, Segmentation& seg) {
     if (best == labels.size() || hits[l].front() < hits[best].front()) best = l;
   }
   if (best == labels.size()) return false;
-  const auto& starts = hits[best];
+  std::vector<std::size_t> starts = hits[best];
+  // "Green Roofs Now\nPromoter: ...": a short heading line right above each
+  // record's first label names the record (when every record has one).
+  std::vector<Range> headings;
+  for (std::size_t st : starts) {
+    std::size_t li = doc.toks[st].line;
+    if (li == 0 || (doc.toks[st].flags & kBlankBefore)) break;
+    const Range& h = doc.lines[li - 1];
+    const Token& tail = doc.toks[h.last - 1];
+    bool colon = false;
+    for (std::size_t k = h.first; k < h.last; ++k) colon |= doc.is_punct(k, ':');
+    if (!(doc.toks[h.first].flags & kBlankBefore) || h.last - h.first > 14 || colon || !doc.upper(h.first) ||
+        (tail.kind == Tok::kPunct && (tail.cp == '.' || tail.cp == ',' || tail.cp == ';')))
+      break;
+    headings.push_back(h);
+  }
+  const bool titled = headings.size() == starts.size();
   for (std::size_t k = 0; k < starts.size(); ++k) {
     Block blk;
-    blk.range = {static_cast<std::uint32_t>(starts[k]),
-                 static_cast<std::uint32_t>(k + 1 < starts.size() ? starts[k + 1] : doc.size())};
+    std::size_t from = titled ? headings[k].first : starts[k];
+    std::size_t to = k + 1 < starts.size() ? (titled ? headings[k + 1].first : starts[k + 1]) : doc.size();
+    blk.range = {static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)};
     blk.kind = "label";
+    if (titled) {
+      std::size_t b = headings[k].last;
+      std::size_t a = headings[k].first;
+      while (b > a && doc.toks[b - 1].kind == Tok::kPunct && (is_quote(doc.toks[b - 1].cp) || doc.toks[b - 1].cp == ':')) --b;
+      while (a < b && doc.toks[a].kind == Tok::kPunct && is_quote(doc.toks[a].cp)) ++a;
+      if (b > a) {
+        blk.title = clean(doc.raw(a, b));
+        blk.title_span = doc.span(a, b);
+      }
+    }
     seg.blocks.push_back(blk);
   }
+  if (titled) starts.front() = headings.front().first;
   seg.preamble = {0, static_cast<std::uint32_t>(starts.front())};
   std::string label;
   // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) about
@@ -464,6 +530,7 @@ Segmentation segment(const Doc& doc) {
   if (label_blocks(doc, seg)) return seg;
   if (numbered_projects(doc, seg)) return seg;
   if (numbered_items(doc, seg)) return seg;
+  if (bulleted_items(doc, seg)) return seg;
   if (title_lists(doc, seg)) return seg;
   if (heading_sections(doc, seg)) return seg;
   Block whole;

@@ -194,7 +194,43 @@ const SegmentCase kSegments[] = {
     {"Round-up\n\nLibraries that lend tools\nA library builds a tool library with a grant of EUR 9 800.\n\n"
      "Choirs without borders\nA choir rehearses with its partner. Grant: EUR 12 300.\n",
      2, "newsletter headings each over a paragraph naming a sum"},
+    {"Supported projects\n\n• \"Green Roofs\" – Vilnius Youth Centre with Oslo Kommune (Norway), EUR 20 000\n"
+     "• \"River Schools\" – Kaunas Nature Club with Bergen Naturvern (Norway), EUR 18 500\n",
+     2, "bulleted items each naming a sum"},
 };
+
+TEST(SegmentationTest, TitlesGivenByTheLayout) {
+  struct Case {
+    const char* text;
+    const char* first_title;
+    const char* why;
+  };
+  const Case cases[] = {
+      {"Supported projects\n\n• \"Green Roofs\" – Vilnius Youth Centre, EUR 20 000, 03/2022–12/2022\n"
+       "• \"River Schools\" – Kaunas Nature Club, EUR 18 500, 04/2022–11/2022\n",
+       "Green Roofs", "a bulleted item opening with its quoted title"},
+      {"Remiami projektai\n\n1. „Žali stogai“ (Vilniaus jaunimo centras). Skirta 20 000 Eur. Laikotarpis: 2022 m. "
+       "kovas – gruodis.\n2. „Upės“ (Kauno klubas). Skirta 18 500 Eur. Laikotarpis: 2022 m. kovas – lapkritis.\n",
+       "Žali stogai", "a numbered item opening with its quoted title"},
+      {"Projects selected for funding\n\nGreen Roofs Now\nPromoter: Vilnius Youth Centre\nGrant: EUR 20 000\n\n"
+       "River Schools\nPromoter: Kaunas Nature Club\nGrant: EUR 18 500\n",
+       "Green Roofs Now", "a heading line right above each record's first label"},
+  };
+  for (const auto& c : cases) {
+    Options o;
+    o.language = "en";
+    auto ex = extract(c.text, o);
+    ASSERT_EQ(ex.records.size(), 2u) << c.why;
+    EXPECT_EQ(ex.records[0].title().value_or(""), c.first_title) << c.why;
+  }
+  // The period of the first item ends at its own line ("gruodis." then "2.").
+  Options o;
+  o.language = "lt";
+  auto ex = extract(cases[1].text, o);
+  ASSERT_EQ(ex.records.size(), 2u);
+  ASSERT_TRUE(ex.records[0].period.end.has_value());
+  EXPECT_EQ(ex.records[0].period.end->to_iso(), "2022-12");
+}
 
 TEST(SegmentationTest, RecordsPerPage) {
   for (const auto& c : kSegments) {
