@@ -517,7 +517,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
   static const std::unordered_set<std::string_view> openers = {
       "implemented", "led", "coordinated", "carried", "igyvendina", "vykdo", "lead", "cities", "towns",
       "municipalities", "partners", "partneriai", "speakers", "representatives", "experts", "met",
-      "visited", "susitiko", "by", "partner", "partneris"};
+      "visited", "susitiko", "by", "partner", "partneris", "with", "su"};
   for (std::size_t i = first; i < last; ++i) {
     if (!doc.is_word(i) || !doc.memo(WordFact::kOrgOpener, i, [](std::string_view w) { return openers.count(w) > 0; })) continue;
     std::string_view w = doc.f(i);
@@ -594,6 +594,34 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
           i = b - 1;
         }
         continue;
+      }
+    }
+    // "with Bergen Naturvern (Norway)", "su Oslo kommune (Norvegija)": a name
+    // of capitalised words with its country after it is a partner, whatever
+    // its head noun.
+    if ((w == "with" || w == "su") && i + 2 < send) {
+      std::size_t a = i + 1;
+      if (doc.is_word(a, "the")) ++a;
+      std::size_t b = a;
+      while (b < send && b < a + 8 &&
+             (doc.upper(b) || (b > a && doc.is_word(b) && function_word(doc.f(b)) && doc.upper(b + 1)) ||
+              (b > a && doc.is_word(b) && !doc.upper(b) && doc.is_punct(b + 1, '('))))
+        ++b;
+      if (b > a && doc.is_punct(b, '(')) {
+        std::size_t close = b + 1;
+        while (close < send && close < b + 4 && !doc.is_punct(close, ')')) ++close;
+        std::string cc = doc.is_punct(close, ')') ? country_from_text(doc.raw(b + 1, close)) : std::string();
+        if (!cc.empty() && (b - a >= 2 || en_org_head_at(doc, a))) {
+          Cand c;
+          c.a = a;
+          c.b = b;
+          c.role = model::Role::kPartner;
+          c.country = cc;
+          if (w == "su") c.name = lt_nominative_name(clean(doc.raw(a, b)));  // instrumental -> nominative
+          out.push_back(c);
+          i = close;
+          continue;
+        }
       }
     }
     // "the lead partner, the City of Hasselt," / "lead partner X"
