@@ -1131,8 +1131,52 @@ std::string home_country(const Doc& doc) {
   return best;
 }
 
+// Programme lines name speakers with their institutions: "10:20 Digital
+// skills – Dr. Kari Nordmann (Oslo Metropolitan University)", "Sveikinimo
+// žodis – Jurgita Kairienė (Šiaulių miesto savivaldybė)". The institution
+// is "other" unless the parenthesis says it runs the project ("…, project
+// promoter", "…, projekto vykdytojas").
+void speaker_institutions(const Doc& doc, Range block, std::vector<Cand>& out) {
+  for (std::size_t i = block.first + 3; i + 2 < block.last; ++i) {
+    if (!doc.is_punct(i, '(') || !doc.upper(i + 1)) continue;
+    // Two or three capitalised words of a person's name before it, after a dash.
+    std::size_t n = i;
+    int names = 0;
+    while (n > block.first && names < 3 && doc.upper(n - 1) && !is_org_head_at(doc, n - 1) &&
+           doc.toks[n - 1].line == doc.toks[i].line) {
+      --n;
+      ++names;
+    }
+    if (names < 2) continue;
+    std::size_t d = n - 1;
+    if (doc.is_punct(d, '.') && d > block.first && doc.is_word(d - 1) &&
+        (doc.f(d - 1) == "dr" || doc.f(d - 1) == "prof" || doc.f(d - 1) == "doc"))
+      d -= 2;
+    if (d < block.first || doc.toks[d].kind != Tok::kPunct || !is_dash(doc.toks[d].cp)) continue;
+    std::size_t close = i + 1;
+    while (close < block.last && close < i + 20 && !doc.is_punct(close, ')')) ++close;
+    if (!doc.is_punct(close, ')')) continue;
+    std::size_t b = i + 1;
+    while (b < close && !doc.is_punct(b, ',')) ++b;
+    // "(Norway)" alone is a country, not an institution.
+    if (b == i + 1 || (b - (i + 1) == 1 && !country_from_text(doc.raw(i + 1, b)).empty())) continue;
+    Cand c;
+    c.a = i + 1;
+    c.b = b;
+    c.role = model::Role::kOther;
+    for (std::size_t k = b; k < close; ++k) {
+      if (doc.is_word(k) && (doc.f(k) == "promoter" || doc.f(k) == "vykdytojas" || doc.f(k) == "coordinator" ||
+                             doc.f(k) == "koordinatorius" || doc.f(k) == "organiser" || doc.f(k) == "organizer"))
+        c.role = model::Role::kPromoter;
+    }
+    out.push_back(c);
+    i = close;
+  }
+}
+
 std::vector<Participation> find_organisations(const Doc& doc, Range block, const OrgContext& ctx) {
   std::vector<Cand> cands;
+  speaker_institutions(doc, block, cands);
   read_labels(doc, block, cands);
   fold_addresses(doc, cands);
   read_sentences(doc, block, cands);
@@ -1148,6 +1192,15 @@ std::vector<Participation> find_organisations(const Doc& doc, Range block, const
   std::vector<Participation> out;
   for (Cand& c : cands) {
     std::size_t a = c.a, b = c.b;
+    // "Venue: Panevėžys, Cultural Centre Ekranas": where an event is held,
+    // not who takes part.
+    if (a < doc.size()) {
+      const Range& line = doc.lines[doc.toks[a].line];
+      std::size_t k = line.first;
+      if (doc.is_word(k) && doc.is_punct(k + 1, ':') &&
+          word_in(doc.f(k), {"venue", "vieta", "location", "address", "adresas", "where", "kur", "sted"}))
+        continue;
+    }
     if (c.name.empty()) {
       trim_range(doc, a, b);
       std::string country = strip_country(doc, a, b);

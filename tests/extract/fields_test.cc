@@ -74,6 +74,10 @@ const OrgCase kOrgs[] = {
      "lt", "Kulturhuset", "NO", R::kPartner, "a descriptor 'organizacija' before the quoted name is dropped"},
     {"Pareiškėjas: Šiaulių dailės mokykla. Partneris: Islandijos menų akademija.", "lt", "Šiaulių dailės mokykla",
      "LT", R::kPromoter, "two labels on one line: the value stops at the next label"},
+    {"PROGRAMME\n10:20 Digital skills – Dr. Kari Nordmann (Oslo Metropolitan University)\n", "en",
+     "Oslo Metropolitan University", "NO", R::kOther, "a speaker's institution in a programme line"},
+    {"PROGRAMME\n10:00 Welcome – Rasa Jonaitienė (Panevėžys Senior Citizens Association, project promoter)\n", "en",
+     "Panevėžys Senior Citizens Association", "LT", R::kPromoter, "the parenthesis says it runs the project"},
 };
 
 TEST(OrganisationsTest, RolesNamesCountries) {
