@@ -21,7 +21,9 @@
 #include "http/api_token.h"
 #include "http/assets.h"
 #include "http/error_mapping.h"
+#include "http/pages/organisations.h"
 #include "http/pages/projects.h"
+#include "http/pages/search.h"
 
 namespace tiltas::http {
 namespace {
@@ -78,8 +80,18 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/stats", api::stats},
     {"GET", "/api/v1/search", api::search},
     {"GET", "/api/v1/suggest", api::suggest},
-    {"GET", "/", pages::project_list},
+    // Portal pages: English at /..., Lithuanian at /lt/... (same handlers;
+    // the language comes from the path).
+    {"GET", "/", pages::home},
+    {"GET", "/lt/", pages::home},
+    {"GET", "/search", pages::search_page},
+    {"GET", "/lt/search", pages::search_page},
     {"GET", "/projects/:id", pages::project_page},
+    {"GET", "/lt/projects/:id", pages::project_page},
+    {"GET", "/organisations/:id", pages::organisation_page},
+    {"GET", "/lt/organisations/:id", pages::organisation_page},
+    {"GET", "/countries/:code", pages::country_page},
+    {"GET", "/lt/countries/:code", pages::country_page},
     {"GET", "/static/:file", static_file},
 };
 // -----------------------------------------------------------------------------

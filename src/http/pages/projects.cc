@@ -1,124 +1,124 @@
 #include "http/pages/projects.h"
 
+#include <cmath>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
-#include "base/country.h"
-#include "http/pages/render.h"
+#include "http/api/stats.h"
+#include "http/pages/site.h"
 
 namespace tiltas::http::pages {
 namespace {
 
 using kainjow::mustache::data;
 
-constexpr std::string_view kDash = "\u2013";  // en dash between dates
-constexpr std::string_view kUnknown = "not stated";
-
-std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_iso() : std::string(); }
-
-std::string period_text(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end) {
-  if (!start && !end) return std::string(kUnknown);
-  if (start && end) return fmt::format("{} {} {}", start->to_iso(), kDash, end->to_iso());
-  if (start) return fmt::format("from {}", start->to_iso());
-  return fmt::format("until {}", end->to_iso());
-}
-
-std::string country_text(const std::optional<std::string>& code) {
-  if (!code) return std::string();
-  return fmt::format("{} ({})", country_name(*code, "en"), *code);
-}
-
-// "1,234,567.89 EUR" from minor units, exactly (no floating point).
-std::string amount_text(const model::Amount& amount) {
-  std::int64_t units = amount.minor_units;
-  const bool negative = units < 0;
-  const std::uint64_t magnitude =
-      negative ? static_cast<std::uint64_t>(-(units + 1)) + 1 : static_cast<std::uint64_t>(units);
-  std::string whole = std::to_string(magnitude / 100);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  return fmt::format("{}{}.{:02} {}", negative ? "-" : "", grouped, magnitude % 100, amount.currency);
-}
-
-// Wire names read as words on pages: "bilateral_initiative" -> "bilateral initiative".
-std::string label(std::string_view wire_name) {
-  std::string out(wire_name);
-  for (char& c : out) {
-    if (c == '_') c = ' ';
-  }
-  return out;
-}
-
-std::string status_text(model::ProjectStatus status) {
-  return status == model::ProjectStatus::kUnknown ? std::string(kUnknown) : label(model::to_string(status));
-}
-
 std::string number_text(double value) { return fmt::format("{}", value); }
 
-data string_or_empty(const std::optional<std::string>& s) { return data(s.value_or("")); }
-
-// A list section: `name` holds the items and `has_<name>` says whether any,
-// so templates can print "none recorded" without logic.
-void set_list(data& view, const std::string& name, const data& list, bool any) {
-  view.set(name, list);  // kainjow's set() copies
-  view.set("has_" + name, any ? data::type::bool_true : data::type::bool_false);
+// The title to show in `lang`: the page language's, else the record's own,
+// else any; with the language it is in.
+std::pair<std::string, std::string> display_title(const model::LocalizedText& titles,
+                                                  const std::string& record_language, Lang lang) {
+  const std::string page_language(code(lang));
+  if (auto t = titles.get(page_language)) return {*t, page_language};
+  if (auto t = titles.get(record_language)) return {*t, record_language};
+  if (!titles.empty()) return *titles.all().begin();
+  return {message(lang, "untitled"), page_language};
 }
 
-data localized_list(const model::LocalizedText& text, const std::string& first_language) {
+data localized_list(const model::LocalizedText& text, const std::string& first_language, Lang lang) {
   data list = data::type::list;
-  // The record's own language first, then the others in code order.
-  if (auto v = text.get(first_language)) {
-    data item;
-    item.set("language", first_language);
-    item.set("value", *v);
-    list.push_back(item);
-  }
-  for (const auto& [language, value] : text.all()) {
-    if (language == first_language) continue;
+  auto add = [&](const std::string& language, const std::string& value) {
     data item;
     item.set("language", language);
+    item.set("language_name", language_text(language, lang));
     item.set("value", value);
+    list.push_back(item);
+  };
+  // The record's own language first, then the others in code order.
+  if (auto v = text.get(first_language)) add(first_language, *v);
+  for (const auto& [language, value] : text.all()) {
+    if (language != first_language) add(language, value);
+  }
+  return list;
+}
+
+// Country cells link to the country's page.
+void set_country(data& item, const std::optional<std::string>& country, Lang lang) {
+  item.set("has_country", flag(country.has_value()));
+  item.set("country", country ? country_text(*country, lang) : std::string());
+  item.set("country_href", country ? href(lang, "/countries/" + url_encode(*country)) : std::string());
+}
+
+// Indicators side by side per unit: what was planned and what was achieved.
+data indicator_rows(const std::vector<model::Indicator>& indicators) {
+  struct Row {
+    std::optional<double> planned, achieved, unclassified;
+  };
+  std::vector<std::string> order;
+  std::map<std::string, Row> rows;
+  for (const auto& i : indicators) {
+    if (!rows.contains(i.unit)) order.push_back(i.unit);
+    Row& row = rows[i.unit];
+    std::optional<double>& cell = i.status == model::IndicatorStatus::kPlanned    ? row.planned
+                                  : i.status == model::IndicatorStatus::kAchieved ? row.achieved
+                                                                                  : row.unclassified;
+    cell = cell.value_or(0) + i.value;
+  }
+  data list = data::type::list;
+  auto text = [](const std::optional<double>& v) { return v ? number_text(*v) : std::string(); };
+  for (const auto& unit : order) {
+    const Row& row = rows[unit];
+    data item;
+    item.set("unit", unit);
+    item.set("planned", text(row.planned));
+    item.set("achieved", text(row.achieved));
+    item.set("unclassified", text(row.unclassified));
     list.push_back(item);
   }
   return list;
 }
 
-data project_view(const model::Project& p) {
+data project_view(const model::Project& p, Lang lang) {
   data view;
-  const std::string title = p.titles.best(p.default_language);
-  view.set("title", title.empty() ? std::string("(untitled)") : title);
-  view.set("language", p.default_language);
+  const auto [title, title_language] = display_title(p.titles, p.default_language, lang);
+  view.set("title", title);
+  view.set("title_language", title_language);
+  view.set("language", language_text(p.default_language, lang));
   view.set("id", std::to_string(p.id));
-  set_list(view, "titles", localized_list(p.titles, p.default_language), !p.titles.empty());
-  set_list(view, "descriptions", localized_list(p.descriptions, p.default_language), !p.descriptions.empty());
-  view.set("programme", p.programme.value_or(std::string(kUnknown)));
-  view.set("kind", label(model::to_string(p.kind)));
-  view.set("status", status_text(p.status));
-  view.set("period", period_text(p.period.start, p.period.end));
+  view.set("json_href", "/api/v1/projects/" + std::to_string(p.id));
+  set_list(view, "titles", localized_list(p.titles, p.default_language, lang), !p.titles.empty());
+  set_list(view, "descriptions", localized_list(p.descriptions, p.default_language, lang), !p.descriptions.empty());
+  view.set("programme", p.programme.value_or(message(lang, "not_stated")));
+  view.set("kind", enum_text(lang, "kind", model::to_string(p.kind)));
+  view.set("status", enum_text(lang, "status", model::to_string(p.status)));
+  view.set("period", period_text(p.period, lang));
 
   data amounts = data::type::list;
   for (const auto& a : p.amounts) {
     data item;
-    item.set("amount", amount_text(a));
-    item.set("kind", std::string(model::to_string(a.kind)));
+    item.set("amount", amount_text(a.minor_units, a.currency));
+    item.set("kind", enum_text(lang, "amount", model::to_string(a.kind)));
     amounts.push_back(item);
   }
   set_list(view, "amounts", amounts, !p.amounts.empty());
 
-  data organisations = data::type::list;
+  data partners = data::type::list;
   for (const auto& o : p.participations) {
     data item;
     item.set("name", o.name);
-    item.set("role", std::string(model::to_string(o.role)));
-    item.set("country", country_text(o.country));
-    organisations.push_back(item);
+    item.set("has_href", flag(o.organisation_id.has_value()));
+    item.set("href", o.organisation_id ? href(lang, "/organisations/" + std::to_string(*o.organisation_id)) : "");
+    item.set("role", enum_text(lang, "role", model::to_string(o.role)));
+    set_country(item, o.country, lang);
+    partners.push_back(item);
   }
-  set_list(view, "organisations", organisations, !p.participations.empty());
+  set_list(view, "partners", partners, !p.participations.empty());
 
   data activities = data::type::list;
   for (const auto& a : p.activities) {
@@ -132,47 +132,83 @@ data project_view(const model::Project& p) {
   data events = data::type::list;
   for (const auto& e : p.events) {
     data item;
-    item.set("title", string_or_empty(e.title));
-    item.set("place", string_or_empty(e.place));
-    item.set("country", country_text(e.country));
-    item.set("start", date_text(e.start));
-    item.set("end", date_text(e.end));
+    item.set("title", e.title.value_or(""));
+    item.set("place", e.place.value_or(""));
+    set_country(item, e.country, lang);
+    item.set("start", e.start ? e.start->to_iso() : std::string());
+    item.set("end", e.end ? e.end->to_iso() : std::string());
     events.push_back(item);
   }
   set_list(view, "events", events, !p.events.empty());
 
-  data indicators = data::type::list;
-  for (const auto& i : p.indicators) {
-    data item;
-    item.set("value", number_text(i.value));
-    item.set("unit", i.unit);
-    item.set("status", std::string(model::to_string(i.status)));
-    indicators.push_back(item);
-  }
-  set_list(view, "indicators", indicators, !p.indicators.empty());
+  set_list(view, "indicators", indicator_rows(p.indicators), !p.indicators.empty());
 
   data places = data::type::list;
   for (const auto& pl : p.places) {
     data item;
     item.set("name", pl.name);
-    item.set("country", country_text(pl.country));
+    set_country(item, pl.country, lang);
     places.push_back(item);
   }
   set_list(view, "places", places, !p.places.empty());
   return view;
 }
 
-Result<Reply> render(std::string_view name, const std::string& title, data view) {
-  auto html = render_page(name, title, std::move(view));
-  if (!html) return unexpected(html.error());
-  return html_reply(std::move(*html));
+// The headline figures of the home page, from the statistics the API serves
+// (cached there) and the public organisations' countries.
+Status set_figures(const Context& context, Lang lang, data& view) {
+  auto stats_reply = api::stats(context, Request{});
+  if (!stats_reply) return unexpected(stats_reply.error());
+  auto stats = nlohmann::json::parse(stats_reply->body, nullptr, /*allow_exceptions=*/false);
+  if (!stats.is_object()) return internal_error("statistics are not a JSON object");
+  view.set("published", std::to_string(stats.value("projects", std::int64_t{0})));
+
+  data currencies = data::type::list;
+  bool any_amount = false;
+  if (stats.contains("amounts") && stats["amounts"].contains("by_currency")) {
+    for (const auto& [currency, kinds] : stats["amounts"]["by_currency"].items()) {
+      data item;
+      item.set("currency", currency);
+      data kind_list = data::type::list;
+      for (const auto& [kind, major] : kinds.items()) {
+        if (!major.is_number()) continue;
+        data k;
+        k.set("kind", enum_text(lang, "amount", kind));
+        k.set("amount", amount_text(std::llround(major.get<double>() * 100), currency));
+        kind_list.push_back(k);
+      }
+      item.set("kinds", kind_list);
+      currencies.push_back(item);
+      any_amount = true;
+    }
+  }
+  set_list(view, "currencies", currencies, any_amount);
+
+  auto organisations = public_organisations(context);
+  if (!organisations) return unexpected(organisations.error());
+  std::map<std::string, std::int64_t> by_country;
+  for (const auto& o : *organisations) {
+    if (o.organisation.country) ++by_country[*o.organisation.country];
+  }
+  view.set("organisations", std::to_string(organisations->size()));
+  view.set("countries", std::to_string(by_country.size()));
+  data countries = data::type::list;
+  for (const auto& [country, count] : by_country) {
+    data item;
+    item.set("name", country_text(country, lang));
+    item.set("href", href(lang, "/countries/" + url_encode(country)));
+    countries.push_back(item);
+  }
+  set_list(view, "country_links", countries, !by_country.empty());
+  return ok();
 }
 
 }  // namespace
 
-Result<Reply> project_list(const Context& context, const Request& request) {
+Result<Reply> home(const Context& context, const Request& request) {
+  const Lang lang = lang_of_path(request.path);
   auto after = query_int(request, "after", 0, INT64_MAX);
-  if (!after) return unexpected(after.error());
+  if (!after) return bad_request_page(request);
   store::ProjectFilter filter;
   filter.visibility = store::Visibility::kPublic;
   store::PageRequest page;
@@ -184,33 +220,37 @@ Result<Reply> project_list(const Context& context, const Request& request) {
   data items = data::type::list;
   for (const auto& p : result->items) {
     data item;
-    item.set("id", std::to_string(p.id));
-    item.set("title", p.title.empty() ? std::string("(untitled)") : p.title);
+    item.set("href", href(lang, "/projects/" + std::to_string(p.id)));
+    item.set("title", p.title.empty() ? message(lang, "untitled") : p.title);
     item.set("language", p.language);
     item.set("programme", p.programme.value_or(""));
-    item.set("has_programme", p.programme ? data::type::bool_true : data::type::bool_false);
-    item.set("period", period_text(p.period.start, p.period.end));
-    item.set("kind", label(model::to_string(p.kind)));
+    item.set("has_programme", flag(p.programme.has_value()));
+    item.set("period", period_text(p.period, lang));
+    item.set("kind", enum_text(lang, "kind", model::to_string(p.kind)));
     items.push_back(item);
   }
   data view;
-  view.set("total", std::to_string(result->total));
-  view.set("one_project", result->total == 1 ? data::type::bool_true : data::type::bool_false);
+  if (auto figures = set_figures(context, lang, view); !figures) return unexpected(figures.error());
+  view.set("total_text", result->total == 1 ? message(lang, "list_total_one")
+                                            : message(lang, "list_total", "count", std::to_string(result->total)));
   set_list(view, "items", items, !result->items.empty());
-  view.set("has_next", result->next_after_id ? data::type::bool_true : data::type::bool_false);
-  view.set("next_after", result->next_after_id ? std::to_string(*result->next_after_id) : std::string());
-  view.set("not_first_page", page.after_id > 0 ? data::type::bool_true : data::type::bool_false);
-  return render("project_list", "Projects", std::move(view));
+  view.set("has_next", flag(result->next_after_id.has_value()));
+  view.set("next_href", result->next_after_id
+                            ? href(lang, "/") + "?after=" + std::to_string(*result->next_after_id)
+                            : std::string());
+  view.set("not_first_page", flag(page.after_id > 0));
+  return render_reply("home", message(lang, "home_title"), std::move(view), request);
 }
 
 Result<Reply> project_page(const Context& context, const Request& request) {
+  const Lang lang = lang_of_path(request.path);
   auto id = parse_id(request.params.at("id"), "id");
-  if (!id) return unexpected(id.error());
+  if (!id) return bad_request_page(request);
   auto project = context.store.get_project(*id, store::Visibility::kPublic);
-  if (!project) return unexpected(project.error());
-  data view = project_view(*project);
-  std::string title = project->titles.best(project->default_language);
-  return render("project", title.empty() ? "Project " + std::to_string(*id) : title, std::move(view));
+  if (!project) return localize_errors(unexpected(project.error()), request);
+  data view = project_view(*project, lang);
+  const std::string title = display_title(project->titles, project->default_language, lang).first;
+  return render_reply("project", title, std::move(view), request);
 }
 
 }  // namespace tiltas::http::pages

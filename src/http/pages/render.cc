@@ -19,6 +19,11 @@ Result<std::string> template_text(std::string_view name) {
 }  // namespace
 
 Result<std::string> render_page(std::string_view name, const std::string& page_title, View view) {
+  return render_page(name, page_title, std::move(view), Lang::kEn, "/lt/");
+}
+
+Result<std::string> render_page(std::string_view name, const std::string& page_title, View view, Lang lang,
+                                const std::string& switch_href) {
   auto layout_text = template_text("layout");
   if (!layout_text) return unexpected(layout_text.error());
   auto content_text = template_text(name);
@@ -29,6 +34,12 @@ Result<std::string> render_page(std::string_view name, const std::string& page_t
   // The page is the layout's {{>content}} partial, rendered in the same
   // context, so no rendered HTML is ever passed through an unescaped tag.
   view.set("page_title", page_title);
+  view.set("lang", std::string(code(lang)));
+  view.set("t", catalogue_view(lang));
+  const std::string prefix(path_prefix(lang));
+  view.set("home_href", prefix + "/");
+  view.set("search_href", prefix + "/search");
+  view.set("switch_href", switch_href);
   std::string content = std::move(*content_text);
   view.set("content", kainjow::mustache::partial([&content] { return content; }));
   std::string html = layout.render(view);
@@ -43,7 +54,8 @@ Status check_templates() {
     kainjow::mustache::mustache t{std::string(*text)};
     if (!t.is_valid()) return internal_error(fmt::format("{}: {}", asset, t.error_message()));
   }
-  for (std::string_view required : {"layout", "error", "project_list", "project"}) {
+  if (auto catalogues = check_catalogues(); !catalogues) return catalogues;
+  for (std::string_view required : {"layout", "error", "home", "project", "search", "organisation", "country"}) {
     auto text = template_text(required);
     if (!text) return unexpected(text.error());
   }

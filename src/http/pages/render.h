@@ -10,6 +10,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "base/error.h"
+#include "http/pages/i18n.h"
 
 namespace tiltas::http::pages {
 
@@ -19,9 +20,18 @@ using View = kainjow::mustache::data;
 // templates/layout.mustache; `page_title` goes into <title>. kInternal when a
 // template is missing or does not parse. Thread-safe: templates are parsed
 // per call (kainjow's render mutates the template object).
+//
+// The layout's chrome comes from `lang`: <html lang>, the catalogue as "t"
+// (UI strings, {{t.key}}), links prefixed for the language, and the language
+// switch pointing at `switch_href` (the same page in the other language).
+// The three-argument form is the English chrome with the switch pointing at
+// the Lithuanian home page (error pages of unmatched paths).
 Result<std::string> render_page(std::string_view name, const std::string& page_title, View view);
+Result<std::string> render_page(std::string_view name, const std::string& page_title, View view, Lang lang,
+                                const std::string& switch_href);
 
-// Parses every embedded template; kInternal naming the first one that fails.
+// Parses every embedded template and both message catalogues; kInternal
+// naming the first one that fails.
 // The server calls this before it starts listening.
 Status check_templates();
 
