@@ -7,6 +7,7 @@
 // or the call (partners, countries, organisations, applications, projects).
 // Status from the sentence (will/expected/bus -> planned; was/were/past
 // participles -> achieved), else from the section heading above it.
+#include <climits>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -226,6 +227,7 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
     const bool lt = doc.language == "lt" || doc.language == "lv";
     const int max_words = lt ? 6 : 5;
     bool verb_seen = false;
+    int will_cap = INT_MAX;
     while (ue < block.last && words < max_words + (verb_seen ? 4 : 0)) {
       if (doc.is_word(ue)) {
         std::string_view wv = doc.f(ue);
@@ -245,6 +247,26 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
           ++words;
           ++ue;
           continue;
+        }
+        // "300 pupils will take part in ...": the verb phrase names the count.
+        if (!lt && words > 0 && !verb_seen && (wv == "will" || wv == "shall") && doc.is_word(ue + 1) &&
+            !doc.upper(ue + 1) && doc.f(ue + 1) != "be") {
+          verb_seen = true;
+          will_cap = words + 2;  // a short verb phrase: "pupils will take part"
+          ++ue;
+          continue;
+        }
+        if (words >= will_cap) break;
+        // "350 žmonių iš trijų šalių dalyvavo renginiuose": the origin is
+        // skipped, the verb phrase kept.
+        if (lt && words > 0 && wv == "is") {
+          std::size_t q = ue + 1;
+          const std::size_t s_last = doc.sentences[doc.toks[ue].sentence].last;
+          while (q < s_last && q < ue + 7 && doc.is_word(q) && !past_at(doc, q) && !future_at(doc, q)) ++q;
+          if (q < s_last && q < ue + 7 && doc.is_word(q)) {
+            ue = q;
+            continue;
+          }
         }
         if (verb_seen && (wv == "and" || wv == "which" || wv == "who")) break;
         if (verb_seen) {
