@@ -195,6 +195,18 @@ std::vector<model::Place> find_places(const Doc& doc, Range block, const std::ve
       i += n - 1;
       continue;
     }
+    // A dateline ("VILNIUS, 14 March 2023 –", "Kaunas, 2023 m. kovo 2 d. –")
+    // says where the news was written, not where the work happens.
+    if (doc.line_start(i) && doc.is_punct(i + n, ',') &&
+        (doc.is_num(i + n + 1) || (doc.is_word(i + n + 1) && month_at_word(doc, i + n + 1)))) {
+      std::size_t q = i + n + 1;
+      while (q < block.last && q < i + n + 9 && doc.toks[q].kind != Tok::kPunct) ++q;
+      while (q < block.last && q < i + n + 10 && doc.is_punct(q, '.')) ++q;
+      if (q < block.last && doc.toks[q].kind == Tok::kPunct && is_dash(doc.toks[q].cp)) {
+        i += n - 1;
+        continue;
+      }
+    }
     // A town inside a participant's name ("Syklistforeningen Trondheim",
     // "Plungės krašto moterų klubas") says who, not where.
     {
