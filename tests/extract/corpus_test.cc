@@ -81,8 +81,8 @@ TEST(ExtractCorpusTest, TiltasTestPages) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.794 when this was written.
-  EXPECT_GE(f1, 0.775) << table;
+  // Achieved 0.816 when this was written.
+  EXPECT_GE(f1, 0.795) << table;
 }
 
 TEST(ExtractCorpusTest, DevelopmentPagesInOtherStyles) {
@@ -92,8 +92,10 @@ TEST(ExtractCorpusTest, DevelopmentPagesInOtherStyles) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.868 when this was written (0.525 before the rules for these styles).
-  EXPECT_GE(f1, 0.845) << table;
+  // Achieved 0.906 when this was written (0.525 before the rules for these
+  // styles; the rules were written while reading these pages, so this is a
+  // regression guard, not a measure of unseen styles).
+  EXPECT_GE(f1, 0.885) << table;
 }
 
 }  // namespace
