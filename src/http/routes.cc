@@ -83,7 +83,7 @@ constexpr Route kRoutes[] = {
     // Portal pages: English at /..., Lithuanian at /lt/... (same handlers;
     // the language comes from the path).
     {"GET", "/", pages::home},
-    {"GET", "/lt/", pages::home},
+    {"GET", "/lt", pages::home},  // and "/lt/": the router ignores a trailing slash
     {"GET", "/search", pages::search_page},
     {"GET", "/lt/search", pages::search_page},
     {"GET", "/projects/:id", pages::project_page},

@@ -212,6 +212,15 @@ TEST_F(PagesTest, EveryPageInBothLanguagesWithTheSwitchToTheOther) {
   }
 }
 
+TEST_F(PagesTest, LithuanianHomeAnswersWithAndWithoutTheSlash) {
+  for (const char* path : {"/lt", "/lt/", "/lt/?after=0"}) {
+    SCOPED_TRACE(path);
+    const std::string html = get_html(path);
+    EXPECT_NE(html.find("<html lang=\"lt\">"), std::string::npos);
+    EXPECT_EQ(href_after(html, "class=\"language-switch\""), std::string(path).ends_with("0") ? "/?after=0" : "/");
+  }
+}
+
 TEST_F(PagesTest, ProjectPageShowsBothTitlesPartnersLinksAndIndicatorsPlannedVsAchieved) {
   const std::string en = get_html(project_path());
   const std::string lt = get_html("/lt" + project_path());
