@@ -1,6 +1,8 @@
 // The portal's pages in English (/...) and Lithuanian (/lt/...), driven over
 // a real socket: the server listens on 127.0.0.1 port 0 with a temporary
 // SQLite store, and cpp-httplib plays the browser (no JavaScript).
+#include <cctype>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +11,7 @@
 #include <httplib.h>
 
 #include "base/hash.h"
+#include "http/assets.h"
 #include "http/pages/i18n.h"
 #include "http/pages/search.h"
 #include "http/server.h"
@@ -266,6 +269,10 @@ TEST_F(PagesTest, AFacetLinkNarrowsTheResultsAndAnotherRemovesIt) {
   const std::string lt = get_html("/lt/search?q=councils");
   EXPECT_NE(lt.find("href=\"/lt/search?programme=Active%20Citizens%20Fund&amp;q=councils\""), std::string::npos)
       << lt;
+  // Pages past the first link back, with the same words and filters.
+  const std::string second = get_html("/search?q=councils&programme=Youth%20programme&page=2");
+  EXPECT_EQ(href_after(second, "rel=\"prev\""), "/search?programme=Youth%20programme&q=councils") << second;
+  EXPECT_EQ(second.find("rel=\"next\""), std::string::npos);
   // A country filter from the URL alone.
   const std::string norway = get_html("/search?country=NO");
   EXPECT_EQ(count_of(norway, "href=\"/projects/"), 1u) << norway;
@@ -337,6 +344,40 @@ TEST(PageUnits, CataloguesHaveTheSameKeys) {
   EXPECT_TRUE(status) << status.error().describe();
   EXPECT_EQ(pages::message(pages::Lang::kLt, "nav_home"), "Pradžia");
   EXPECT_EQ(pages::message(pages::Lang::kEn, "list_total", "count", "3"), "3 published projects");
+}
+
+// UI strings live in the catalogues: with tags and {{ }} tags removed, a
+// template leaves no words, and the attributes people read (aria-label,
+// title, alt, placeholder) take their value from the view.
+TEST(PageUnits, TemplatesHoldNoUiStrings) {
+  for (std::string_view name : asset_names()) {
+    if (!name.starts_with("templates/")) continue;
+    SCOPED_TRACE(std::string(name));
+    const std::string text(*find_asset(name));
+    std::string words;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text.compare(i, 2, "{{") == 0) {
+        const auto end = text.find("}}", i);
+        ASSERT_NE(end, std::string::npos);
+        i = end + 2;
+      } else if (text[i] == '<') {
+        const auto end = text.find('>', i);
+        ASSERT_NE(end, std::string::npos);
+        const std::string tag = text.substr(i, end - i);
+        for (const char* attribute : {"aria-label=\"", "title=\"", "alt=\"", "placeholder=\""}) {
+          const auto at = tag.find(attribute);
+          if (at != std::string::npos) {
+            EXPECT_EQ(tag.compare(at + std::strlen(attribute), 2, "{{"), 0) << tag;
+          }
+        }
+        i = end + 1;
+      } else {
+        if (std::isalpha(static_cast<unsigned char>(text[i]))) words.push_back(text[i]);
+        ++i;
+      }
+    }
+    EXPECT_EQ(words, "") << "text outside the catalogues";
+  }
 }
 
 TEST(PageUnits, MarkedSegmentsCases) {
