@@ -274,8 +274,10 @@ TEST_F(PagesTest, AFacetLinkNarrowsTheResultsAndAnotherRemovesIt) {
   EXPECT_EQ(href_after(second, "rel=\"prev\""), "/search?programme=Youth%20programme&q=councils") << second;
   EXPECT_EQ(second.find("rel=\"next\""), std::string::npos);
   // A country filter from the URL alone.
-  const std::string norway = get_html("/search?country=NO");
+  const std::string norway = get_html("/search?country=no");
   EXPECT_EQ(count_of(norway, "href=\"/projects/"), 1u) << norway;
+  EXPECT_NE(norway.find("aria-current=\"true\" href=\"/search\""), std::string::npos)
+      << "the code in lower case selects the facet value: " << norway;
 }
 
 TEST_F(PagesTest, SearchPageWithoutQueryShowsTheLabelledForm) {

@@ -1,5 +1,6 @@
 #include "http/pages/search.h"
 
+#include <cctype>
 #include <map>
 #include <string>
 
@@ -107,6 +108,10 @@ Result<Reply> search_page(const Context& context, const Request& request) {
   for (const auto& f : kFacetParams) {
     if (auto v = query_text(request, std::string(f.param))) params[std::string(f.param)] = *v;
   }
+  // Country codes as the facet lists them, so that ?country=no selects NO.
+  if (auto it = params.find("country"); it != params.end()) {
+    for (char& c : it->second) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
 
   data view;
   view.set("q", q);
@@ -121,11 +126,7 @@ Result<Reply> search_page(const Context& context, const Request& request) {
     if (query) {
       auto& filters = query->filters;
       if (auto v = query_text(request, "programme")) filters.programmes.push_back(*v);
-      if (auto v = query_text(request, "country")) {
-        std::string code = *v;
-        for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        filters.countries.push_back(code);
-      }
+      if (auto it = params.find("country"); it != params.end()) filters.countries.push_back(it->second);
       if (auto v = query_text(request, "lang")) filters.languages.push_back(*v);
       auto year = query_int(request, "year", 1, 9999);
       if (!year) {
@@ -167,10 +168,18 @@ Result<Reply> search_page(const Context& context, const Request& request) {
     data item;
     item.set("href", href(lang, "/projects/" + std::to_string(h.id)));
     item.set("language", h.language);
-    const std::string title_html = h.title_html.empty() ? h.title : h.title_html;
-    item.set("title_segments", h.title.empty() && h.title_html.empty()
-                                   ? segments_view(message(lang, "untitled"))
-                                   : segments_view(title_html));
+    if (!h.title_html.empty()) {
+      item.set("title_segments", segments_view(h.title_html));
+    } else {
+      // Plain text is one unmarked segment: it never goes through the
+      // splitter, which reads its input as the highlighter's HTML.
+      data plain = data::type::list;
+      data segment;
+      segment.set("text", h.title.empty() ? message(lang, "untitled") : h.title);
+      segment.set("marked", flag(false));
+      plain.push_back(segment);
+      item.set("title_segments", plain);
+    }
     item.set("snippet_segments", segments_view(h.snippet_html));
     item.set("has_snippet", flag(!h.snippet_html.empty()));
     item.set("programme", h.programme.value_or(""));
