@@ -310,6 +310,7 @@ TEST_F(PagesTest, XssTitleAndNameRenderEscaped) {
   // The highlighted title keeps its escaping around the <mark>.
   const std::string search = get_html("/search?q=alert");
   EXPECT_NE(search.find("&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt;"), std::string::npos) << search;
+  EXPECT_NE(search.find(">An <mark>alert</mark> about quoted text.</p>"), std::string::npos) << "snippet: " << search;
   const std::string organisation = get_html("/organisations/" + std::to_string(xss_organisation_id));
   EXPECT_NE(organisation.find("&lt;b onmouseover=&quot;x()&quot;&gt;Evil&lt;/b&gt; &amp; Co"), std::string::npos)
       << organisation;
