@@ -19,10 +19,14 @@ void check(const std::string& text, const char* why) {
   EXPECT_LT(secs, 20.0) << why;
   for (const auto& r : ex.records) {
     for (const auto& a : r.amounts) {
-      if (a.span) EXPECT_LE(a.span->end, text.size()) << why;
+      if (a.span) {
+        EXPECT_LE(a.span->end, text.size()) << why;
+      }
     }
     for (const auto& o : r.participations) {
-      if (o.span) EXPECT_LE(o.span->end, text.size()) << why;
+      if (o.span) {
+        EXPECT_LE(o.span->end, text.size()) << why;
+      }
     }
     for (const auto& [k, s] : r.spans) EXPECT_LE(s.end, text.size()) << why << " " << k;
   }
