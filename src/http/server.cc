@@ -348,6 +348,10 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
                                                     .max_body_size(parser_body_limit(options.max_body_bytes)))
                       .acceptor_post_bind_hook([self, on_listening](asio::ip::tcp::acceptor& acceptor) {
                         self->port = acceptor.local_endpoint().port();
+                        // RESTinio calls listen() only after this hook: listen
+                        // now, so that whoever is told the port can connect
+                        // at once (a second listen() just keeps the backlog).
+                        acceptor.listen(asio::socket_base::max_listen_connections);
                         if (on_listening) on_listening(self->port);
                       });
   self->server = std::make_unique<HttpServer>(restinio::external_io_context(self->io), std::move(settings));

@@ -72,7 +72,9 @@ TEST(ImportCrash, KilledImportResumesToTheSameRegistry) {
   EXPECT_EQ(summary["documents"]["failed"], 0);
 
   auto integrity = run_command("sqlite3 " + shell_quote(db) + " 'PRAGMA integrity_check'");
-  if (integrity.exit_code == 0) EXPECT_EQ(integrity.output, "ok\n");
+  if (integrity.exit_code == 0) {
+    EXPECT_EQ(integrity.output, "ok\n");
+  }
 
   std::string out_ref = dir.file("out-ref"), out = dir.file("out");
   ASSERT_EQ(run_command(bin + " --db " + shell_quote(ref_db) + " export --format json --out " + shell_quote(out_ref)).exit_code, 0);
