@@ -20,7 +20,12 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
 # node + npm for the OpenAPI validator (tests/api, npm ci under make test).
 if [ "$profile" = test ]; then
   packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui libcpp-httplib-dev clang libclang-rt-14-dev
-    postgresql-15 postgresql-15-rum nodejs npm"
+    postgresql-15 postgresql-15-rum"
+  # node and npm count as present whatever package brought them: a machine
+  # whose nodejs comes with its own npm (and conflicts with Debian's npm
+  # package) must not be asked to install Debian's.
+  command -v node >/dev/null 2>&1 || packages="$packages nodejs"
+  command -v npm >/dev/null 2>&1 || packages="$packages npm"
 fi
 
 missing=""
