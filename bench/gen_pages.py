@@ -8,6 +8,7 @@ Every page is different (titles, partners, places, periods, amounts,
 activities, indicators) and written in the genre's shapes; the texts are our
 own templates, not copies of real pages.
 """
+import argparse
 import os
 import random
 import sys
@@ -101,14 +102,12 @@ Projektas finansuojamas Aktyvių piliečių fondo lėšomis.
 
 
 def main(argv):
-    args = [a for a in argv[1:] if not a.startswith("--")]
-    if len(args) != 2:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    out, n = args[0], int(args[1])
-    seed = 7
-    if "--seed" in argv:
-        seed = int(argv[argv.index("--seed") + 1])
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("out_dir")
+    parser.add_argument("n", type=int)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv[1:])
+    out, n, seed = args.out_dir, args.n, args.seed
     rng = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     per_dir = 1000
