@@ -136,4 +136,33 @@ std::vector<std::string> suggestion_keys(std::string_view name) {
   return out;
 }
 
+std::string compile_boolean(const SearchQuery& q, const BooleanSyntax& syntax) {
+  std::vector<std::string> required;
+  for (const auto& group : q.all_of) {
+    std::vector<std::string> alternatives;
+    for (const auto& clause : group) {
+      if (auto e = syntax.clause(clause); !e.empty()) alternatives.push_back(std::move(e));
+    }
+    if (!alternatives.empty()) required.push_back(syntax.any_of(alternatives));
+  }
+  for (const auto& tokens : filter_tokens(q.filters)) {
+    std::vector<std::string> alternatives;
+    for (const auto& t : tokens) alternatives.push_back(syntax.quoted(t));
+    required.push_back(syntax.any_of(alternatives));
+  }
+  std::string out;
+  for (const auto& r : required) {
+    if (!out.empty()) out += syntax.and_op;
+    out += r;
+  }
+  if (out.empty()) out = syntax.quoted("all");
+  for (const auto& clause : q.none_of) {
+    if (auto e = syntax.clause(clause); !e.empty()) {
+      out += syntax.and_not_op;
+      out += e;
+    }
+  }
+  return out;
+}
+
 }  // namespace tiltas::search

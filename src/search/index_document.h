@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,6 +45,22 @@ std::string facet_token(std::string_view facet, std::string_view value);
 // The facet tokens a query's filters require: each inner list is
 // alternatives (any of), the lists all required.
 std::vector<std::vector<std::string>> filter_tokens(const Filters& filters);
+
+// An engine's boolean query syntax, for compile_boolean.
+struct BooleanSyntax {
+  std::string_view and_op;      // " AND " (FTS5), " & " (tsquery)
+  std::string_view and_not_op;  // " NOT " (FTS5), " & !" (tsquery)
+  std::function<std::string(std::string_view term)> quoted;
+  std::function<std::string(const std::vector<std::string>& alternatives)> any_of;
+  // The expression of one clause (a word's forms or a phrase), "" when none.
+  std::function<std::string(const Clause& clause)> clause;
+};
+
+// A parsed query in an engine's syntax: every group of the query (any of
+// its clauses) and every filter (any of its facet tokens) required, the
+// excluded clauses subtracted; with no requirement, the "all" token that
+// every indexed record carries. The engines differ only in `syntax`.
+std::string compile_boolean(const SearchQuery& query, const BooleanSyntax& syntax);
 
 // Suggestion keys of a name: its folded form from each word on
 // ("Oslo kommune" -> "oslo kommune", "kommune"), at most 8.

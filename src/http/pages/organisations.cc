@@ -27,16 +27,7 @@ Result<std::int64_t> set_projects(const Context& context, const Request& request
   auto result = context.store.list_projects(filter, page);
   if (!result) return unexpected(result.error());
   data items = data::type::list;
-  for (const auto& p : result->items) {
-    data item;
-    item.set("href", href(lang, "/projects/" + std::to_string(p.id)));
-    item.set("title", p.title.empty() ? message(lang, "untitled") : p.title);
-    item.set("language", p.language);
-    item.set("programme", p.programme.value_or(""));
-    item.set("has_programme", flag(p.programme.has_value()));
-    item.set("period", period_text(p.period, lang));
-    items.push_back(item);
-  }
+  for (const auto& p : result->items) items.push_back(project_list_item(p, lang));
   set_list(view, "projects", items, !result->items.empty());
   view.set("total_text", result->total == 1 ? message(lang, "list_total_one")
                                             : message(lang, "list_total", "count", std::to_string(result->total)));

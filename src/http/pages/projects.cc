@@ -218,17 +218,7 @@ Result<Reply> home(const Context& context, const Request& request) {
   if (!result) return unexpected(result.error());
 
   data items = data::type::list;
-  for (const auto& p : result->items) {
-    data item;
-    item.set("href", href(lang, "/projects/" + std::to_string(p.id)));
-    item.set("title", p.title.empty() ? message(lang, "untitled") : p.title);
-    item.set("language", p.language);
-    item.set("programme", p.programme.value_or(""));
-    item.set("has_programme", flag(p.programme.has_value()));
-    item.set("period", period_text(p.period, lang));
-    item.set("kind", enum_text(lang, "kind", model::to_string(p.kind)));
-    items.push_back(item);
-  }
+  for (const auto& p : result->items) items.push_back(project_list_item(p, lang));
   data view;
   if (auto figures = set_figures(context, lang, view); !figures) return unexpected(figures.error());
   view.set("total_text", result->total == 1 ? message(lang, "list_total_one")

@@ -147,4 +147,16 @@ Result<std::vector<store::OrganisationSummary>> public_organisations(const Conte
   return out;
 }
 
+View project_list_item(const store::ProjectSummary& p, Lang lang) {
+  View item;
+  item.set("href", href(lang, "/projects/" + std::to_string(p.id)));
+  item.set("title", p.title.empty() ? message(lang, "untitled") : p.title);
+  item.set("language", p.language);
+  item.set("programme", p.programme.value_or(""));
+  item.set("has_programme", flag(p.programme.has_value()));
+  item.set("period", period_text(p.period, lang));
+  item.set("kind", enum_text(lang, "kind", model::to_string(p.kind)));
+  return item;
+}
+
 }  // namespace tiltas::http::pages

@@ -14,6 +14,7 @@
 #include "http/reply.h"
 #include "http/request.h"
 #include "model/project.h"
+#include "store/store.h"
 
 namespace tiltas::http::pages {
 
@@ -50,6 +51,10 @@ std::string country_text(std::string_view code, Lang lang);
 // An enum's wire name in words from the catalogue key "<group>_<wire>"
 // ("role_promoter"); the wire name with spaces when the catalogue lacks it.
 std::string enum_text(Lang lang, std::string_view group, std::string_view wire_name);
+
+// One row of a project list (home, organisation and country pages): link,
+// title (or "untitled"), language, programme, period and kind, in `lang`.
+View project_list_item(const store::ProjectSummary& project, Lang lang);
 // The name of a language code ("lt" -> "Lithuanian"/"lietuvių"), else the code.
 std::string language_text(std::string_view language_code, Lang lang);
 

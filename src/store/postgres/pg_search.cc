@@ -129,26 +129,8 @@ std::string tsvector_literal(std::string_view title, std::string_view org, std::
 }
 
 std::string tsquery_literal(const search::SearchQuery& q) {
-  std::vector<std::string> required;
-  for (const auto& group : q.all_of) {
-    std::vector<std::string> alternatives;
-    for (const auto& clause : group) {
-      if (auto e = clause_query(clause); !e.empty()) alternatives.push_back(std::move(e));
-    }
-    if (!alternatives.empty()) required.push_back(any_of(alternatives));
-  }
-  for (const auto& tokens : search::filter_tokens(q.filters)) {
-    std::vector<std::string> alternatives;
-    for (const auto& t : tokens) alternatives.push_back(quoted(t));
-    required.push_back(any_of(alternatives));
-  }
-  std::string out;
-  for (const auto& r : required) out += (out.empty() ? "" : " & ") + r;
-  if (out.empty()) out = quoted("all");
-  for (const auto& clause : q.none_of) {
-    if (auto e = clause_query(clause); !e.empty()) out += " & !" + e;
-  }
-  return out;
+  static const search::BooleanSyntax kSyntax{" & ", " & !", quoted, any_of, clause_query};
+  return search::compile_boolean(q, kSyntax);
 }
 
 Status index_project(Connection& c, const model::Project& p) {

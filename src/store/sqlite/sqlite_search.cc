@@ -144,26 +144,8 @@ Status register_search_tokenizer(sqlite3* db) {
 }
 
 std::string fts_expression(const search::SearchQuery& q) {
-  std::vector<std::string> required;
-  for (const auto& group : q.all_of) {
-    std::vector<std::string> alternatives;
-    for (const auto& clause : group) {
-      if (auto e = clause_expression(clause); !e.empty()) alternatives.push_back(std::move(e));
-    }
-    if (!alternatives.empty()) required.push_back(any_of(alternatives));
-  }
-  for (const auto& tokens : search::filter_tokens(q.filters)) {
-    std::vector<std::string> alternatives;
-    for (const auto& t : tokens) alternatives.push_back(quoted(t));
-    required.push_back(any_of(alternatives));
-  }
-  std::string out;
-  for (const auto& r : required) out += (out.empty() ? "" : " AND ") + r;
-  if (out.empty()) out = quoted("all");
-  for (const auto& clause : q.none_of) {
-    if (auto e = clause_expression(clause); !e.empty()) out += " NOT " + e;
-  }
-  return out;
+  static const search::BooleanSyntax kSyntax{" AND ", " NOT ", quoted, any_of, clause_expression};
+  return search::compile_boolean(q, kSyntax);
 }
 
 Status index_project(Connection& c, const model::Project& p) {
