@@ -151,7 +151,8 @@ TEST_F(Cli, PublishShowAndListWorkTogether) {
 }
 
 TEST_F(Cli, EveryCommandHasHelp) {
-  for (const char* cmd : {"init", "import", "list", "show", "publish", "export", "serve", "extract"}) {
+  for (const char* cmd : {"init", "import", "list", "show", "publish", "export", "serve", "extract", "search", "reindex",
+                          "token"}) {
     auto r = tiltas(std::string(cmd) + " --help");
     EXPECT_EQ(r.exit_code, 0) << cmd << ": " << r.output;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << cmd;
