@@ -1147,9 +1147,11 @@ void speaker_institutions(const Doc& doc, Range block, std::vector<Cand>& out) {
       --n;
       ++names;
     }
-    if (names < 2) continue;
+    // The dash must come before the name: a name at the block's start has none
+    // (and n - 1 would step out of the block).
+    if (names < 2 || n == block.first) continue;
     std::size_t d = n - 1;
-    if (doc.is_punct(d, '.') && d > block.first && doc.is_word(d - 1) &&
+    if (doc.is_punct(d, '.') && d >= block.first + 2 && doc.is_word(d - 1) &&
         (doc.f(d - 1) == "dr" || doc.f(d - 1) == "prof" || doc.f(d - 1) == "doc"))
       d -= 2;
     if (d < block.first || doc.toks[d].kind != Tok::kPunct || !is_dash(doc.toks[d].cp)) continue;
