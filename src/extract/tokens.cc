@@ -157,6 +157,19 @@ bool is_close_quote(std::uint32_t cp) {
   return cp == '"' || cp == 0x201D || cp == 0x201C || cp == 0x00BB || cp == 0x2019 ||
          cp == 0x2033;
 }
+
+// The code point at p[i] (negative for an invalid sequence), advancing i
+// past it; ASCII without a call into ICU, as most bytes of a page are.
+inline UChar32 next_code_point(const uint8_t* p, std::size_t& i, std::size_t n) {
+  if (p[i] < 0x80) return p[i++];
+  UChar32 c;
+  int32_t ii = 0;
+  int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
+  U8_NEXT(p + i, ii, len, c);
+  i += static_cast<std::size_t>(ii);
+  return c;
+}
+
 bool is_quote(std::uint32_t cp) { return is_open_quote(cp) || is_close_quote(cp); }
 
 std::string clean(std::string_view raw) {
@@ -170,15 +183,7 @@ std::string clean(std::string_view raw) {
   std::size_t i = 0;
   while (i < n) {
     std::size_t start = i;
-    UChar32 c;
-    if (p[i] < 0x80) {
-      c = p[i++];
-    } else {
-      int32_t ii = 0;
-      int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
-      U8_NEXT(p + i, ii, len, c);
-      i += static_cast<std::size_t>(ii);
-    }
+    UChar32 c = next_code_point(p, i, n);
     if (c == '\n' || (c >= 0 && is_space(c))) {
       pending = !out.empty();
       continue;
@@ -204,15 +209,7 @@ Doc tokenize(std::string_view text) {
   int newlines = 2;
   while (i < n) {
     std::size_t start = i;
-    UChar32 c;
-    if (p[i] < 0x80) {
-      c = p[i++];
-    } else {
-      int32_t ii = 0;
-      int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
-      U8_NEXT(p + i, ii, len, c);
-      i += static_cast<std::size_t>(ii);
-    }
+    UChar32 c = next_code_point(p, i, n);
     if (c == '\n') {
       pending |= kSpaceBefore | kNewlineBefore;
       if (++newlines >= 2) pending |= kBlankBefore;
@@ -403,15 +400,7 @@ std::string fold_text(std::string_view text) {
   bool in_digits = false;
   std::size_t i = 0;
   while (i < n) {
-    UChar32 c;
-    if (p[i] < 0x80) {
-      c = p[i++];
-    } else {
-      int32_t ii = 0;
-      int32_t len = static_cast<int32_t>(std::min<std::size_t>(n - i, 4));
-      U8_NEXT(p + i, ii, len, c);
-      i += static_cast<std::size_t>(ii);
-    }
+    UChar32 c = next_code_point(p, i, n);
     bool digit = c >= '0' && c <= '9';
     bool letter = c >= 0 && !digit && is_letter(c);
     if (!digit && !letter) {
