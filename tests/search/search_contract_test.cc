@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "support/postgres_test_db.h"
 #include "support/store_backends.h"
+#include "support/documents.h"
 #include "support/temp_dir.h"
 
 namespace tiltas::store {
@@ -23,15 +24,8 @@ using search::SearchRequest;
 using Backend = testing::StoreBackend;
 using testing::store_backends;
 
-Document doc(const std::string& source, const std::string& text, const std::string& language = "en") {
-  Document d;
-  d.source = source;
-  d.name = "page";
-  d.sha256 = sha256_hex(text);
-  d.language = language;
-  d.media_type = "text/plain";
-  d.text = text;
-  return d;
+model::Document doc(const std::string& source, const std::string& text, const std::string& language = "en") {
+  return testing::make_document(source, text, language);
 }
 
 struct Spec {

@@ -16,6 +16,7 @@
 #include "store/postgres/postgres_store.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "support/documents.h"
 #include "support/postgres_test_db.h"
 
 namespace tiltas::store {
@@ -60,16 +61,7 @@ std::string password_in(const std::string& url) {
   return url.substr(colon + 1, at - colon - 1);
 }
 
-Document make_document(const std::string& source, const std::string& text) {
-  Document d;
-  d.source = source;
-  d.name = "page";
-  d.sha256 = sha256_hex(text);
-  d.language = "en";
-  d.media_type = "text/plain";
-  d.text = text;
-  return d;
-}
+using testing::make_document;
 
 Project make_project(const std::string& title, std::vector<Participation> partners) {
   Project p;

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "support/postgres_test_db.h"
 #include "support/store_backends.h"
+#include "support/documents.h"
 #include "support/temp_dir.h"
 
 namespace tiltas::store {
@@ -22,16 +23,7 @@ using namespace tiltas::model;
 using Backend = testing::StoreBackend;
 using testing::store_backends;
 
-Document make_document(const std::string& source, const std::string& text) {
-  Document d;
-  d.source = source;
-  d.name = "page";
-  d.sha256 = sha256_hex(text);
-  d.language = "en";
-  d.media_type = "text/plain";
-  d.text = text;
-  return d;
-}
+using testing::make_document;
 
 Project make_project(const std::string& title) {
   Project p;
