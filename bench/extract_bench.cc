@@ -1,15 +1,27 @@
-// Extraction throughput on realistic text at 1 KB, 100 KB and 10 MB.
+// Extraction throughput on realistic text.
 //
-// The text is generated: pages in the genre's styles (English and
-// Lithuanian project pages, label-block lists, numbered activities, dates,
-// money, indicators) with varying names and numbers, concatenated to the
-// wanted size. Reports bytes/second (MB/s per core: one thread).
+// BM_Extract/N: generated text of N bytes (1 KB, 3 KB — the size of a
+// typical real page —, 100 KB and 10 MB, so that time linear in the input
+// shows as a flat rate): pages in the genre's styles (English and Lithuanian
+// project pages, label-block lists, numbered activities, dates, money,
+// indicators) with varying names and numbers, concatenated to the wanted
+// size.
+//
+// BM_ExtractPages/SET: whole pages, one extract() call per page, as an
+// import runs: the test pages of tests/extract (corpus, dev2), the shared
+// real pages (../shared/corpus, when present) and any folder given with
+// --pages=DIR (e.g. the output of bench/gen_pages.py; read recursively).
+//
+// Reports bytes/second of CPU time (MB/s per core: one thread).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "extract/extractor.h"
 
@@ -80,22 +92,71 @@ void BM_Extract(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(text.size()));
 }
 
-BENCHMARK(BM_Extract)->Arg(1 << 10)->Arg(100 << 10)->Arg(10 << 20)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Extract)->Arg(1 << 10)->Arg(3 << 10)->Arg(100 << 10)->Arg(10 << 20)->Unit(benchmark::kMillisecond);
+
+// The .txt files under `dir` (recursively), in name order.
+std::vector<std::string> read_pages(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> paths;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".txt") paths.push_back(it->path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> pages;
+  for (const auto& p : paths) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    pages.push_back(ss.str());
+  }
+  return pages;
+}
+
+void register_pages(const std::string& name, const std::filesystem::path& dir) {
+  auto pages = read_pages(dir);
+  if (pages.empty()) return;
+  std::int64_t bytes = 0;
+  for (const auto& p : pages) bytes += static_cast<std::int64_t>(p.size());
+  benchmark::RegisterBenchmark(("BM_ExtractPages/" + name).c_str(), [pages, bytes](benchmark::State& state) {
+    tiltas::extract::Options options;
+    for (auto _ : state) {
+      for (const auto& page : pages) {
+        auto ex = tiltas::extract::extract(page, options);
+        benchmark::DoNotOptimize(ex);
+      }
+    }
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * bytes);
+    state.counters["pages"] = static_cast<double>(pages.size());
+    state.counters["avg_bytes"] = static_cast<double>(bytes) / static_cast<double>(pages.size());
+  })->Unit(benchmark::kMillisecond);
+}
 
 }  // namespace
 
 // `extract_bench --write_texts=DIR` writes the benchmark's texts to
-// DIR/extract_{1k,100k,10m}.txt and exits, so that other tools
+// DIR/extract_{1k,3k,100k,10m}.txt and exits, so that other tools
 // (bench/dateparser_reference.py) measure the very same bytes.
+// `--pages=DIR` (repeatable) adds a BM_ExtractPages run over DIR's pages.
 int main(int argc, char** argv) {
   const std::string flag = "--write_texts=";
-  for (int i = 1; i < argc; ++i) {
+  const std::string pages_flag = "--pages=";
+  std::vector<char*> rest;
+  std::vector<std::filesystem::path> page_dirs;
+  for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
+    if (i > 0 && a.rfind(pages_flag, 0) == 0) {
+      page_dirs.emplace_back(a.substr(pages_flag.size()));
+      continue;
+    }
+    rest.push_back(argv[i]);
     if (a.rfind(flag, 0) != 0) continue;
     std::filesystem::path dir = a.substr(flag.size());
     std::filesystem::create_directories(dir);
-    const std::pair<const char*, std::size_t> sizes[] = {
-        {"extract_1k.txt", 1 << 10}, {"extract_100k.txt", 100 << 10}, {"extract_10m.txt", 10 << 20}};
+    const std::pair<const char*, std::size_t> sizes[] = {{"extract_1k.txt", 1 << 10},
+                                                         {"extract_3k.txt", 3 << 10},
+                                                         {"extract_100k.txt", 100 << 10},
+                                                         {"extract_10m.txt", 10 << 20}};
     for (const auto& [name, bytes] : sizes) {
       std::ofstream out(dir / name, std::ios::binary);
       const std::string text = corpus(bytes);
@@ -103,6 +164,13 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  const std::filesystem::path source = TILTAS_SOURCE_DIR;
+  register_pages("tests_corpus", source / "tests" / "extract" / "corpus");
+  register_pages("tests_dev2", source / "tests" / "extract" / "dev2");
+  register_pages("shared_real", source.parent_path() / "shared" / "corpus");
+  for (const auto& d : page_dirs) register_pages(d.filename().string(), d);
+  argc = static_cast<int>(rest.size());
+  argv = rest.data();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();
