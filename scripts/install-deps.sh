@@ -16,11 +16,14 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
 
 # Tests also need: schema validation (xmllint for IATI, jsonschema for
 # 360Giving), LibreOffice to read XLSX back, the fuzzing compiler and runtime,
-# a PostgreSQL 15 server (with the RUM index) that the store tests start, and
-# node + npm for the OpenAPI validator (tests/api, npm ci under make test).
+# a PostgreSQL 15 server (with the RUM index) that the store tests start,
+# node + npm for the OpenAPI validator (tests/api, npm ci under make test),
+# and Debian's chromium with a font for the browser tests (tests/browser:
+# playwright-core drives it headless and takes screenshots).
 if [ "$profile" = test ]; then
   packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui libcpp-httplib-dev clang libclang-rt-14-dev
     postgresql-15 postgresql-15-rum"
+  packages="$packages chromium fonts-dejavu-core"
   # node and npm count as present whatever package brought them: a machine
   # whose nodejs comes with its own npm (and conflicts with Debian's npm
   # package) must not be asked to install Debian's.
