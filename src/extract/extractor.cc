@@ -122,7 +122,7 @@ void read_table_row(const Doc& doc, const Block& block, const std::vector<DateMe
 Extraction extract(std::string_view text, const Options& options) {
   Extraction ex;
   Doc doc = tokenize(text);
-  ex.language = options.language.empty() ? detect_language(text) : options.language;
+  ex.language = options.language.empty() ? detect_language(doc) : options.language;
   if (ex.language.empty()) {
     ex.findings.push_back({"language", model::Severity::kWarning, "the language could not be detected", {}});
   }

@@ -52,7 +52,7 @@ struct Token {
 // per reader: pages repeat a small vocabulary.
 enum class WordFact : std::uint8_t {
   kMonth, kNumberWord, kLtHead, kEnOrgHead, kOrgHead, kTrigger, kFuture, kPast, kOrgOpener,
-  kProgrammeFirst, kPlaceFirst, kCount
+  kProgrammeFirst, kPlaceFirst, kLanguageClass, kCount
 };
 
 struct Range {
@@ -131,8 +131,8 @@ bool is_quote(std::uint32_t cp);
 // Text with whitespace runs collapsed and trimmed.
 std::string clean(std::string_view raw);
 
-// language.cc
-std::string detect_language(std::string_view text);
+// language.cc: the language of the page (its first 12 KiB).
+std::string detect_language(const Doc& doc);
 
 // lithuanian.cc: nominative restoration of inflected Lithuanian names.
 // The nominative of a single Lithuanian word form if it is recognisably
