@@ -215,11 +215,40 @@ CREATE TABLE corrections (
 );
 )SQL";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Editors (issue 9): accounts with a role and an argon2id password hash;
+// server-side sessions, stored by the SHA-256 of their id; failed logins by
+// account and by client address, for the rate limit.
+constexpr std::string_view kUsersAndSessions = R"SQL(
+CREATE TABLE users (
+  id {id},
+  email TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+CREATE TABLE login_failures (
+  failure_key TEXT NOT NULL,
+  failed_at TEXT NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures (failure_key, failed_at);
+)SQL";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "initial registry schema", kInitial},
     {2, "search index", kSearchIndex},
     {3, "api tokens", kApiTokens},
     {4, "audit trail and editors' corrections", kAuditAndCorrections},
+    {5, "users, sessions and failed logins", kUsersAndSessions},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {

@@ -293,7 +293,8 @@ class SqlStore final : public Store {
         where += " AND EXISTS (SELECT 1 FROM participations x WHERE x.project_id = p.id AND x.stated_country = $4)";
       }
       if (f.organisation_id) {
-        where += " AND EXISTS (SELECT 1 FROM participations x WHERE x.project_id = p.id AND x.organisation_id = $5)";
+        where += " AND EXISTS (SELECT 1 FROM participations x JOIN organisations o ON o.id = x.organisation_id "
+                 "WHERE x.project_id = p.id AND (o.id = $5 OR o.cluster_id = $5))";
       }
       if (f.document_id) where += " AND p.document_id = $6";
       auto bind_filters = [&](auto& st) {
@@ -414,9 +415,11 @@ class SqlStore final : public Store {
                                                               Id after_id) const override {
     return backend_.read([&](Connection& c) -> Result<std::vector<OrganisationSummary>> {
       std::string visible = visibility == Visibility::kPublic ? " AND p.review_state = 'published'" : "";
+      // Organisations merged into another count as that one (issue 9).
       TILTAS_SQL_TRY(st, c.cached("SELECT o.id, COUNT(DISTINCT p.id) FROM organisations o "
-                                  "JOIN participations x ON x.organisation_id = o.id JOIN projects p ON p.id = "
-                                  "x.project_id WHERE o.id > $1" +
+                                  "JOIN organisations m ON m.id = o.id OR m.cluster_id = o.id "
+                                  "JOIN participations x ON x.organisation_id = m.id JOIN projects p ON p.id = "
+                                  "x.project_id WHERE o.cluster_id IS NULL AND o.id > $1" +
                                   visible + " GROUP BY o.id ORDER BY o.id LIMIT $2"));
       st.bind(1, after_id).bind(2, static_cast<std::int64_t>(std::clamp(limit, 1, 1000)));
       std::vector<std::pair<Id, std::int64_t>> rows;
@@ -560,6 +563,349 @@ class SqlStore final : public Store {
     });
   }
   // ---- end of API tokens ---------------------------------------------------
+
+  // ---- Editors: accounts, sessions, review (issue 9) -----------------------
+  Result<User> create_user(const std::string& email, const std::string& role,
+                           const std::string& password_hash) override {
+    const std::string key = account_key(email);
+    if (key.empty()) return invalid_argument("an account needs an e-mail address", "email");
+    if (role != "admin" && role != "editor" && role != "viewer") {
+      return invalid_argument(fmt::format("role '{}' is not admin, editor or viewer", role), "role");
+    }
+    if (password_hash.empty()) return invalid_argument("an account needs a password hash", "password");
+    return backend_.write([&](Connection& c) -> Result<User> {
+      {
+        TILTAS_SQL_TRY(st, c.cached("SELECT COUNT(*) FROM users WHERE email = $1"));
+        st.bind(1, key);
+        TILTAS_SQL_TRY(row, st.step());
+        if (row && st.int64(0) > 0) {
+          return make_error(ErrorCode::kAlreadyExists, fmt::format("an account '{}' exists", key), "email");
+        }
+      }
+      User user{0, key, role, password_hash, now_utc()};
+      TILTAS_SQL_TRY(ins, c.cached("INSERT INTO users (email, role, password_hash, created_at) VALUES ($1, $2, $3, "
+                                   "$4) RETURNING id"));
+      ins.bind(1, key).bind(2, role).bind(3, password_hash).bind(4, user.created_at);
+      TILTAS_SQL_TRY(row, ins.step());
+      if (!row) return internal_error("inserting an account returned no id");
+      user.id = ins.int64(0);
+      return user;
+    });
+  }
+
+  Result<std::optional<User>> find_user(const std::string& email) const override {
+    const std::string key = account_key(email);
+    return backend_.read([&](Connection& c) -> Result<std::optional<User>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, email, role, password_hash, created_at FROM users WHERE email = $1"));
+      st.bind(1, key);
+      TILTAS_SQL_TRY(row, st.step());
+      if (!row) return std::optional<User>();
+      return std::optional<User>(User{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+    });
+  }
+
+  Result<std::vector<User>> list_users() const override {
+    return backend_.read([&](Connection& c) -> Result<std::vector<User>> {
+      // Addresses are lower-case ASCII mostly; sorted here, not by the
+      // database's collation.
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, email, role, password_hash, created_at FROM users"));
+      std::vector<User> out;
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        out.push_back(User{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4)});
+      }
+      std::sort(out.begin(), out.end(), [](const User& a, const User& b) { return a.email < b.email; });
+      return out;
+    });
+  }
+
+  Status remove_user(const std::string& email) override {
+    const std::string key = account_key(email);
+    return backend_.write([&](Connection& c) -> Status {
+      // Sessions explicitly too: the foreign key's cascade is the second line.
+      TILTAS_SQL_TRY(s, c.cached("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE email = $1)"));
+      s.bind(1, key);
+      TILTAS_SQL_TRY_STATUS(s.run());
+      TILTAS_SQL_TRY(st, c.cached("DELETE FROM users WHERE email = $1"));
+      st.bind(1, key);
+      TILTAS_SQL_TRY_STATUS(st.run());
+      if (c.changes() == 0) return not_found(fmt::format("no account '{}'", key), "email");
+      return ok();
+    });
+  }
+
+  Status create_session(const Session& session) override {
+    if (session.id_hash.empty()) return invalid_argument("a session needs an id hash", "id_hash");
+    if (session.csrf_token.empty()) return invalid_argument("a session needs a CSRF token", "csrf_token");
+    return backend_.write([&](Connection& c) -> Status {
+      {
+        TILTAS_SQL_TRY(st, c.cached("SELECT COUNT(*) FROM users WHERE id = $1"));
+        st.bind(1, session.user_id);
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row || st.int64(0) == 0) return not_found(fmt::format("no account {}", session.user_id), "user_id");
+      }
+      TILTAS_SQL_TRY(ins, c.cached("INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) "
+                                   "VALUES ($1, $2, $3, $4, $5)"));
+      ins.bind(1, session.id_hash)
+          .bind(2, session.user_id)
+          .bind(3, session.csrf_token)
+          .bind(4, session.created_at)
+          .bind(5, session.expires_at);
+      return ins.run();
+    });
+  }
+
+  Result<std::optional<Session>> find_session(const std::string& id_hash, const std::string& now) const override {
+    return backend_.read([&](Connection& c) -> Result<std::optional<Session>> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT s.id_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, u.email, "
+                                  "u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 "
+                                  "AND s.expires_at > $2"));
+      st.bind(1, id_hash).bind(2, now);
+      TILTAS_SQL_TRY(row, st.step());
+      if (!row) return std::optional<Session>();
+      return std::optional<Session>(
+          Session{st.text(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+    });
+  }
+
+  Status delete_session(const std::string& id_hash) override {
+    return backend_.write([&](Connection& c) -> Status {
+      TILTAS_SQL_TRY(st, c.cached("DELETE FROM sessions WHERE id_hash = $1"));
+      st.bind(1, id_hash);
+      return st.run();
+    });
+  }
+
+  Result<int> delete_sessions_of_user(Id user_id) override {
+    return backend_.write([&](Connection& c) -> Result<int> {
+      TILTAS_SQL_TRY(st, c.cached("DELETE FROM sessions WHERE user_id = $1"));
+      st.bind(1, user_id);
+      TILTAS_SQL_TRY_STATUS(st.run());
+      return static_cast<int>(c.changes());
+    });
+  }
+
+  Status record_login_failure(const std::string& key, const std::string& at) override {
+    return backend_.write([&](Connection& c) -> Status {
+      TILTAS_SQL_TRY(st, c.cached("INSERT INTO login_failures (failure_key, failed_at) VALUES ($1, $2)"));
+      st.bind(1, key).bind(2, at);
+      return st.run();
+    });
+  }
+
+  Result<std::int64_t> count_login_failures(const std::string& key, const std::string& since) const override {
+    return backend_.read([&](Connection& c) -> Result<std::int64_t> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT COUNT(*) FROM login_failures WHERE failure_key = $1 AND failed_at >= $2"));
+      st.bind(1, key).bind(2, since);
+      TILTAS_SQL_TRY(row, st.step());
+      return row ? st.int64(0) : std::int64_t{0};
+    });
+  }
+
+  Status clear_login_failures(const std::string& key) override {
+    return backend_.write([&](Connection& c) -> Status {
+      TILTAS_SQL_TRY(st, c.cached("DELETE FROM login_failures WHERE failure_key = $1"));
+      st.bind(1, key);
+      return st.run();
+    });
+  }
+
+  Result<std::vector<ReviewItem>> review_queue(const ProjectFilter& f, int limit) const override {
+    return backend_.read([&](Connection& c) -> Result<std::vector<ReviewItem>> {
+      // Conditions are fixed SQL fragments; only their values are bound.
+      std::string where = " WHERE p.translation_of IS NULL AND p.review_state = 'draft'";
+      if (f.programme) where += " AND p.programme = $1";
+      if (f.language) where += " AND p.default_language = $2";
+      if (f.document_id) where += " AND p.document_id = $3";
+      TILTAS_SQL_TRY(st,
+                     c.cached("SELECT p.id, p.default_language, p.programme, p.period_start, p.period_end, "
+                              "p.review_state, p.kind, "
+                              "COALESCE((SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.language "
+                              "= p.default_language), "
+                              "(SELECT t.title FROM project_texts t WHERE t.project_id = p.id AND t.title IS NOT NULL "
+                              "ORDER BY t.language LIMIT 1), ''), "
+                              "(SELECT COUNT(*) FROM findings x WHERE x.project_id = p.id AND x.severity = 'error'), "
+                              "(SELECT COUNT(*) FROM findings x WHERE x.project_id = p.id AND x.severity = "
+                              "'warning'), "
+                              "(SELECT COUNT(*) FROM findings x WHERE x.project_id = p.id) "
+                              "FROM projects p" +
+                              where + " ORDER BY 9 DESC, 10 DESC, 11 DESC, p.id LIMIT $4"));
+      if (f.programme) st.bind(1, *f.programme);
+      if (f.language) st.bind(2, *f.language);
+      if (f.document_id) st.bind(3, *f.document_id);
+      st.bind(4, static_cast<std::int64_t>(std::clamp(limit, 1, 1000)));
+      std::vector<ReviewItem> out;
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        ReviewItem item;
+        ProjectSummary& s = item.project;
+        s.id = st.int64(0);
+        s.language = st.text(1);
+        s.programme = st.opt_text(2);
+        s.period.start = read_date(st.opt_text(3));
+        s.period.end = read_date(st.opt_text(4));
+        s.review_state = model::parse_review_state(st.text(5)).value_or(ReviewState::kDraft);
+        s.kind = model::parse_project_kind(st.text(6)).value_or(model::ProjectKind::kProject);
+        s.title = st.text(7);
+        item.errors = st.int64(8);
+        item.warnings = st.int64(9);
+        item.findings = st.int64(10);
+        out.push_back(std::move(item));
+      }
+      return out;
+    });
+  }
+
+  Result<int> change_review_state(const std::vector<Id>& ids, ReviewState state, const Edit& edit) override {
+    return backend_.write([&](Connection& c) -> Result<int> {
+      int changed = 0;
+      std::string now = now_utc();
+      const std::string new_text = nlohmann::json(std::string(to_string(state))).dump();
+      for (Id id : ids) {
+        TILTAS_SQL_TRY(st, c.cached("SELECT review_state FROM projects WHERE id = $1"));
+        st.bind(1, id);
+        TILTAS_SQL_TRY(found, st.step());
+        if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
+        const std::string old_state = st.text(0);
+        if (old_state == to_string(state)) continue;
+        // A project's translations share its review state.
+        TILTAS_SQL_TRY(up, c.cached("UPDATE projects SET review_state = $1, updated_at = $2 WHERE id = $3 OR "
+                                    "translation_of = $3 OR id = (SELECT translation_of FROM projects WHERE id = $3)"));
+        up.bind(1, std::string(to_string(state))).bind(2, now).bind(3, id);
+        TILTAS_SQL_TRY_STATUS(up.run());
+        TILTAS_SQL_TRY_STATUS(audit_in(c, id, "review_state", nlohmann::json(old_state).dump(), new_text, edit, now));
+        ++changed;
+      }
+      return changed;
+    });
+  }
+
+  Status accept_field(Id id, const std::string& field, const Edit& edit) override {
+    const auto& keys = codec::editable_record_keys();
+    if (std::find(keys.begin(), keys.end(), field) == keys.end()) {
+      return invalid_argument(fmt::format("'{}' is not an editable field", field), "field");
+    }
+    return backend_.write([&](Connection& c) -> Status {
+      TILTAS_SQL_TRY(p, load_project(c, id, Visibility::kAll, false));
+      const std::string value = codec::record_field(p, field).dump();
+      Edit accepted = edit;
+      if (accepted.note.empty()) accepted.note = "accepted";
+      TILTAS_SQL_TRY_STATUS(audit_in(c, id, field, value, value, accepted, now_utc()));
+      // Findings about the field or a part of it: "period", "period.start",
+      // "organisations[1].name".
+      std::vector<std::int64_t> resolved;
+      {
+        TILTAS_SQL_TRY(st, c.cached("SELECT position, field FROM findings WHERE project_id = $1"));
+        st.bind(1, id);
+        for (;;) {
+          TILTAS_SQL_TRY(row, st.step());
+          if (!row) break;
+          const std::string about = st.text(1);
+          if (about == field || about.starts_with(field + ".") || about.starts_with(field + "[")) {
+            resolved.push_back(st.int64(0));
+          }
+        }
+      }
+      for (std::int64_t position : resolved) {
+        TILTAS_SQL_TRY(del, c.cached("DELETE FROM findings WHERE project_id = $1 AND position = $2"));
+        del.bind(1, id).bind(2, position);
+        TILTAS_SQL_TRY_STATUS(del.run());
+      }
+      return ok();
+    });
+  }
+
+  Result<std::vector<Id>> merge_organisations(Id from, Id into, const Edit& edit) override {
+    if (from == into) return invalid_argument("an organisation cannot be merged into itself", "into");
+    return backend_.write([&](Connection& c) -> Result<std::vector<Id>> {
+      TILTAS_SQL_TRY(source, load_organisation(c, from));
+      TILTAS_SQL_TRY(target, load_organisation(c, into));
+      if (target.cluster_id) {
+        return invalid_argument(
+            fmt::format("organisation {} is merged into {}; merge into that one", into, *target.cluster_id), "into");
+      }
+      (void)source;
+      TILTAS_SQL_TRY(projects, projects_of_cluster(c, from));
+      TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET cluster_id = $1 WHERE id = $2 OR cluster_id = $2"));
+      up.bind(1, into).bind(2, from);
+      TILTAS_SQL_TRY_STATUS(up.run());
+      const std::string now = now_utc();
+      const std::string old_text = nlohmann::json{{"organisation_id", from}}.dump();
+      const std::string new_text = nlohmann::json{{"organisation_id", into}}.dump();
+      for (Id p : projects) TILTAS_SQL_TRY_STATUS(audit_in(c, p, "organisation_merge", old_text, new_text, edit, now));
+      return projects;
+    });
+  }
+
+  Result<std::vector<Id>> split_organisation(Id id, const Edit& edit) override {
+    return backend_.write([&](Connection& c) -> Result<std::vector<Id>> {
+      TILTAS_SQL_TRY(org, load_organisation(c, id));
+      if (!org.cluster_id) {
+        return make_error(ErrorCode::kFailedPrecondition, fmt::format("organisation {} is not merged", id), "id");
+      }
+      TILTAS_SQL_TRY(projects, projects_of_cluster(c, id));
+      TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET cluster_id = NULL WHERE id = $1"));
+      up.bind(1, id);
+      TILTAS_SQL_TRY_STATUS(up.run());
+      const std::string now = now_utc();
+      const std::string old_text = nlohmann::json{{"organisation_id", *org.cluster_id}}.dump();
+      const std::string new_text = nlohmann::json{{"organisation_id", id}}.dump();
+      for (Id p : projects) TILTAS_SQL_TRY_STATUS(audit_in(c, p, "organisation_merge", old_text, new_text, edit, now));
+      return projects;
+    });
+  }
+
+  Result<AuditEntry> get_audit_entry(Id audit_id) const override {
+    return backend_.read([&](Connection& c) -> Result<AuditEntry> {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id, project_id, field, old_value, new_value, editor, note, changed_at "
+                                  "FROM audit_log WHERE id = $1"));
+      st.bind(1, audit_id);
+      TILTAS_SQL_TRY(row, st.step());
+      if (!row) return not_found(fmt::format("audit entry {} does not exist", audit_id), "audit_id");
+      return AuditEntry{st.int64(0), st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                        st.text(7)};
+    });
+  }
+
+ private:
+  // E-mail addresses are compared and stored lower-case, trimmed.
+  static std::string account_key(const std::string& email) {
+    std::size_t b = email.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    std::size_t e = email.find_last_not_of(" \t\r\n");
+    std::string out = email.substr(b, e - b + 1);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  }
+
+  static Status audit_in(Connection& c, Id project_id, const std::string& field, const std::string& old_text,
+                         const std::string& new_text, const Edit& edit, const std::string& now) {
+    TILTAS_SQL_TRY(audit, c.cached("INSERT INTO audit_log (project_id, field, old_value, new_value, editor, note, "
+                                   "changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+    audit.bind(1, project_id).bind(2, field).bind(3, old_text).bind(4, new_text).bind(5, edit.editor)
+        .bind(6, edit.note).bind(7, now);
+    return audit.run();
+  }
+
+  // The projects whose participations link to `org` or to an organisation
+  // merged into it, by id.
+  static Result<std::vector<Id>> projects_of_cluster(Connection& c, Id org) {
+    TILTAS_SQL_TRY(st, c.cached("SELECT DISTINCT x.project_id FROM participations x JOIN organisations o ON o.id = "
+                                "x.organisation_id WHERE o.id = $1 OR o.cluster_id = $1 ORDER BY x.project_id"));
+    st.bind(1, org);
+    std::vector<Id> out;
+    for (;;) {
+      TILTAS_SQL_TRY(row, st.step());
+      if (!row) break;
+      out.push_back(st.int64(0));
+    }
+    return out;
+  }
+
+ public:
+  // ---- end of editors --------------------------------------------------------
 
   // ---- Search (the search issue; the engines are the backends') -----------
   // Deletes need no hook: the index rows go with the project (foreign keys,
@@ -1196,8 +1542,10 @@ class SqlStore final : public Store {
                                     read_span(q, 3)});
              }));
     TILTAS_SQL_TRY_STATUS(
-        rows("SELECT stated_name, stated_country, role, organisation_id, span_start, span_end FROM "
-             "participations WHERE project_id = $1 ORDER BY position",
+        // A merged organisation reads as its cluster's surviving member.
+        rows("SELECT x.stated_name, x.stated_country, x.role, COALESCE(o.cluster_id, x.organisation_id), "
+             "x.span_start, x.span_end FROM participations x JOIN organisations o ON o.id = x.organisation_id "
+             "WHERE x.project_id = $1 ORDER BY x.position",
              [&](auto& q) {
                p.participations.push_back({q.text(0), q.opt_text(1),
                                            model::parse_role(q.text(2)).value_or(model::Role::kOther), q.opt_int64(3),

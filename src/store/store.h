@@ -124,6 +124,36 @@ struct ApiToken {
   bool revoked = false;
 };
 
+// An editor's account. The password exists only as its argon2id hash.
+struct User {
+  Id id = 0;
+  std::string email;  // lower-case
+  std::string role;   // "admin", "editor" or "viewer"
+  std::string password_hash;
+  std::string created_at;
+};
+
+// A login session. Only the SHA-256 of its id is stored; the CSRF token is
+// per session and goes into every form.
+struct Session {
+  std::string id_hash;  // lower-case hex SHA-256 of the cookie's id
+  Id user_id = 0;
+  std::string csrf_token;
+  std::string created_at;
+  std::string expires_at;
+  // Read with the session (find_session), ignored by create_session.
+  std::string email;
+  std::string role;
+};
+
+// A draft in the review queue, with how doubtful its extraction was.
+struct ReviewItem {
+  ProjectSummary project;
+  std::int64_t errors = 0;
+  std::int64_t warnings = 0;
+  std::int64_t findings = 0;  // every severity
+};
+
 class Store : public search::SearchIndex {
  public:
   virtual ~Store() = default;
@@ -230,6 +260,71 @@ class Store : public search::SearchIndex {
   virtual Result<std::vector<ApiToken>> list_api_tokens() const = 0;
   // Revokes the active token of that name; kNotFound when there is none.
   virtual Status revoke_api_token(const std::string& name) = 0;
+
+  // ---- Editors: accounts, sessions, review (issue 9) -----------------------
+  // Times are ISO 8601 UTC texts ("2026-11-25T10:00:00Z") given by the
+  // caller, so that tests can set the clock; they compare as text.
+
+  // Stores a new account. `email` is stored lower-cased and trimmed; `role`
+  // is "admin", "editor" or "viewer"; `password_hash` is an encoded
+  // crypto_pwhash_str hash (the store never sees a password).
+  // kAlreadyExists for an e-mail stored already; kInvalidArgument for an
+  // empty e-mail or hash or an unknown role.
+  virtual Result<User> create_user(const std::string& email, const std::string& role,
+                                   const std::string& password_hash) = 0;
+  // The account of that e-mail (compared lower-cased), if any.
+  virtual Result<std::optional<User>> find_user(const std::string& email) const = 0;
+  // Every account, by e-mail.
+  virtual Result<std::vector<User>> list_users() const = 0;
+  // Removes the account and every session of it; kNotFound when absent.
+  virtual Status remove_user(const std::string& email) = 0;
+
+  // Stores a session (its id only as a hash). kInvalidArgument for an empty
+  // hash or CSRF token; kNotFound when the user does not exist.
+  virtual Status create_session(const Session& session) = 0;
+  // The session with this id hash that has not expired at `now`, with its
+  // user's e-mail and role. Expired or unknown: std::nullopt.
+  virtual Result<std::optional<Session>> find_session(const std::string& id_hash, const std::string& now) const = 0;
+  // Ends one session (no error when it is gone already).
+  virtual Status delete_session(const std::string& id_hash) = 0;
+  // Ends every session of the user ("log out everywhere"); returns how many.
+  virtual Result<int> delete_sessions_of_user(Id user_id) = 0;
+
+  // Failed logins, for rate limiting: `key` is "account:<e-mail>" or
+  // "address:<ip>". count_login_failures counts those at or after `since`;
+  // clear_login_failures forgets a key's failures (a successful login).
+  virtual Status record_login_failure(const std::string& key, const std::string& at) = 0;
+  virtual Result<std::int64_t> count_login_failures(const std::string& key, const std::string& since) const = 0;
+  virtual Status clear_login_failures(const std::string& key) = 0;
+
+  // Drafts that match `filter` (its visibility and review_state are ignored:
+  // always drafts, translations not listed on their own), most doubtful
+  // first: by error findings, then warnings, then all findings, then id.
+  // At most `limit` (1..1000) rows.
+  virtual Result<std::vector<ReviewItem>> review_queue(const ProjectFilter& filter, int limit) const = 0;
+  // set_review_state with an audit entry (field "review_state") per project
+  // whose state changed, in the same transaction. Returns how many changed.
+  virtual Result<int> change_review_state(const std::vector<Id>& ids, model::ReviewState state,
+                                          const Edit& edit) = 0;
+  // An editor confirms field `field` (a codec::editable_record_keys() key)
+  // of project `id` as extracted: an audit entry whose old and new value
+  // are the current one (note "accepted" unless given), and the findings
+  // about that field ("period", "period.start", "organisations[1].name")
+  // are resolved (removed). kNotFound; kInvalidArgument for another field.
+  virtual Status accept_field(Id id, const std::string& field, const Edit& edit) = 0;
+  // Merges organisation `from` into `into` (cluster_id = into; organisations
+  // merged into `from` before follow it). Participations keep the
+  // organisation they were linked to, and readers see the cluster's
+  // surviving member instead, so a merge survives re-imports and can be
+  // undone. Audited on every project concerned (field "organisation_merge").
+  // Returns those projects. kNotFound; kInvalidArgument when from == into
+  // or `into` is itself merged into another.
+  virtual Result<std::vector<Id>> merge_organisations(Id from, Id into, const Edit& edit) = 0;
+  // Undoes the merge of `id` (cluster_id cleared); audited like a merge.
+  // kNotFound; kFailedPrecondition when `id` is not merged.
+  virtual Result<std::vector<Id>> split_organisation(Id id, const Edit& edit) = 0;
+  // One audit entry by id; kNotFound.
+  virtual Result<AuditEntry> get_audit_entry(Id audit_id) const = 0;
 
   // The database's size on disk in bytes (SQLite pages, PostgreSQL
   // pg_database_size), for the server's /metrics.

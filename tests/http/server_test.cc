@@ -479,6 +479,42 @@ class HookedStore : public store::Store {
     return inner_.suggest(prefix, limit, drafts);
   }
   Result<std::int64_t> reindex() override { return inner_.reindex(); }
+  // Editors (issue 9): delegated as they are.
+  Result<store::User> create_user(const std::string& e, const std::string& r, const std::string& h) override {
+    return inner_.create_user(e, r, h);
+  }
+  Result<std::optional<store::User>> find_user(const std::string& e) const override { return inner_.find_user(e); }
+  Result<std::vector<store::User>> list_users() const override { return inner_.list_users(); }
+  Status remove_user(const std::string& e) override { return inner_.remove_user(e); }
+  Status create_session(const store::Session& s) override { return inner_.create_session(s); }
+  Result<std::optional<store::Session>> find_session(const std::string& h, const std::string& now) const override {
+    return inner_.find_session(h, now);
+  }
+  Status delete_session(const std::string& h) override { return inner_.delete_session(h); }
+  Result<int> delete_sessions_of_user(Id id) override { return inner_.delete_sessions_of_user(id); }
+  Status record_login_failure(const std::string& k, const std::string& at) override {
+    return inner_.record_login_failure(k, at);
+  }
+  Result<std::int64_t> count_login_failures(const std::string& k, const std::string& since) const override {
+    return inner_.count_login_failures(k, since);
+  }
+  Status clear_login_failures(const std::string& k) override { return inner_.clear_login_failures(k); }
+  Result<std::vector<store::ReviewItem>> review_queue(const store::ProjectFilter& f, int limit) const override {
+    return inner_.review_queue(f, limit);
+  }
+  Result<int> change_review_state(const std::vector<Id>& ids, ReviewState s, const store::Edit& e) override {
+    return inner_.change_review_state(ids, s, e);
+  }
+  Status accept_field(Id id, const std::string& f, const store::Edit& e) override {
+    return inner_.accept_field(id, f, e);
+  }
+  Result<std::vector<Id>> merge_organisations(Id from, Id into, const store::Edit& e) override {
+    return inner_.merge_organisations(from, into, e);
+  }
+  Result<std::vector<Id>> split_organisation(Id id, const store::Edit& e) override {
+    return inner_.split_organisation(id, e);
+  }
+  Result<store::AuditEntry> get_audit_entry(Id id) const override { return inner_.get_audit_entry(id); }
 
  private:
   store::Store& inner_;
