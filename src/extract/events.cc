@@ -120,7 +120,7 @@ bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
     // "to Icelandic counterparts": a demonym after "to"/"in" names a country.
     if (!have_country && k > a && (doc.is_word(k - 1, "to") || doc.is_word(k - 1, "in")) && doc.upper(k) &&
         is_demonym(doc.f(k))) {
-      std::string c = country_of_word(doc.f(k));
+      std::string c = country_word_at(doc, k);
       PlaceInfo p2;
       p2.country = c;
       p2.is_country = true;

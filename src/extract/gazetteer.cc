@@ -1076,15 +1076,19 @@ const Gazetteer& gazetteer() {
 
 }  // namespace
 
-std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
-  if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return 0;
+namespace {
+
+// The longest gazetteer entry starting at token i (the uninflected reading
+// on a tie) and its length in tokens; nullptr if none.
+const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len) {
+  best_len = 0;
+  if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return nullptr;
   const Gazetteer& g = gazetteer();
   // Most capitalised words begin no place name: decided once per word.
-  if (!doc.memo(WordFact::kPlaceFirst, i, [&g](std::string_view w) { return g.by_first.count(w) > 0; })) return 0;
+  if (!doc.memo(WordFact::kPlaceFirst, i, [&g](std::string_view w) { return g.by_first.count(w) > 0; })) return nullptr;
   auto it = g.by_first.find(doc.f(i));
-  if (it == g.by_first.end()) return 0;
+  if (it == g.by_first.end()) return nullptr;
   const Entry* best = nullptr;
-  std::size_t best_len = 0;
   for (const Entry& e : it->second) {
     std::size_t k = i + 1;
     bool ok = true;
@@ -1105,12 +1109,21 @@ std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
       best_len = len;
     }
   }
+  return best;
+}
+
+}  // namespace
+
+std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
+  std::size_t best_len = 0;
+  const Entry* best = best_entry(doc, i, best_len);
   if (!best) return 0;
-  // A name glued to a following letter or digit is part of a longer word.
+  const Gazetteer& g = gazetteer();
   const Entity& ent = g.entities[best->entity];
   out.country = ent.country;
   out.is_country = ent.is_country;
   out.is_region = ent.is_region;
+  out.written = clean(doc.raw(i, i + best_len));
   auto lang = ent.by_language.find(doc.language);
   if (lang != ent.by_language.end() && (best->inflected || best->lang == doc.language ||
                                         best->lang.empty())) {
@@ -1119,15 +1132,24 @@ std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
     if (best->inflected || doc.language == "lt" || doc.language == "lv") {
       out.name = lang->second;
     } else {
-      out.name = clean(doc.raw(i, i + best_len));
+      out.name = out.written;
     }
   } else if (best->inflected) {
     out.name = best->nominative;
   } else {
-    out.name = clean(doc.raw(i, i + best_len));
+    out.name = out.written;
   }
-  out.written = clean(doc.raw(i, i + best_len));
   out.inflected = best->inflected;
+  return best_len;
+}
+
+std::size_t place_country_at(const Doc& doc, std::size_t i, std::string_view& country, bool& is_country) {
+  std::size_t best_len = 0;
+  const Entry* best = best_entry(doc, i, best_len);
+  if (!best) return 0;
+  const Entity& ent = gazetteer().entities[best->entity];
+  country = ent.country;
+  is_country = ent.is_country;
   return best_len;
 }
 
@@ -1135,6 +1157,19 @@ std::string country_of_word(std::string_view folded) {
   const Gazetteer& g = gazetteer();
   auto it = g.country_words.find(folded);
   return it == g.country_words.end() ? std::string() : it->second;
+}
+
+std::string country_word_at(const Doc& doc, std::size_t i) {
+  // The code's two letters packed in an int, memoised per distinct word.
+  std::int32_t v = doc.memo(WordFact::kCountryWord, i, [](std::string_view w) {
+    const Gazetteer& g = gazetteer();
+    auto it = g.country_words.find(w);
+    if (it == g.country_words.end() || it->second.size() != 2) return std::int32_t{0};
+    return static_cast<std::int32_t>(static_cast<unsigned char>(it->second[0]) |
+                                     (static_cast<unsigned char>(it->second[1]) << 8));
+  });
+  if (v == 0) return {};
+  return std::string{static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)};
 }
 
 bool is_demonym(std::string_view folded) { return gazetteer().demonyms.find(folded) != gazetteer().demonyms.end(); }

@@ -52,7 +52,7 @@ struct Token {
 // per reader: pages repeat a small vocabulary.
 enum class WordFact : std::uint8_t {
   kMonth, kNumberWord, kLtHead, kEnOrgHead, kOrgHead, kTrigger, kFuture, kPast, kOrgOpener,
-  kProgrammeFirst, kPlaceFirst, kLanguageClass, kCount
+  kProgrammeFirst, kPlaceFirst, kLanguageClass, kCountryWord, kCount
 };
 
 struct Range {
@@ -156,9 +156,14 @@ struct PlaceInfo {
 // Looks up the place starting at token i (multi-word names, inflected
 // Lithuanian forms). Returns the number of tokens matched (0 if none).
 std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out);
+// The same match when only the country is wanted (no names built):
+// `country` views the gazetteer's static table.
+std::size_t place_country_at(const Doc& doc, std::size_t i, std::string_view& country, bool& is_country);
 // Country code of a country name or demonym in any of en/lt/nb/is/lv
 // ("Norway", "Norvegija", "Norge", "Norwegian"), or "" if none. Folded input.
 std::string country_of_word(std::string_view folded);
+// country_of_word() of word token i, memoised per distinct word.
+std::string country_word_at(const Doc& doc, std::size_t i);
 bool is_demonym(std::string_view folded);
 std::string country_from_text(std::string_view raw);
 

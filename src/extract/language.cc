@@ -13,6 +13,7 @@
 // real pages and 300 generated ones (bench/gen_pages.py) the first look
 // agreed with CLD2 wherever it decided.
 #include <string>
+#include <unordered_map>
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -52,16 +53,15 @@ WordClass word_class(std::string_view w) {
       "er",  "til",  "av",   "som", "med",  "det",  "ble",  "und",  "der",  "die", "das",  "ist", "mit",
       "von", "zu",   "het",  "een", "van",  "les",  "et",   "est",  "pour", "une", "dans", "el",  "los",
       "las", "para", "con",  "una", "por",  "il",   "di",   "che",  "della"};
-  for (auto x : kEn) {
-    if (w == x) return kEnglish;
-  }
-  for (auto x : kLt) {
-    if (w == x) return kLithuanian;
-  }
-  for (auto x : kOth) {
-    if (w == x) return kOther;
-  }
-  return kNone;
+  static const std::unordered_map<std::string_view, WordClass> classes = [] {
+    std::unordered_map<std::string_view, WordClass> m;
+    for (auto x : kEn) m.emplace(x, kEnglish);
+    for (auto x : kLt) m.emplace(x, kLithuanian);
+    for (auto x : kOth) m.emplace(x, kOther);
+    return m;
+  }();
+  auto it = classes.find(w);
+  return it == classes.end() ? kNone : it->second;
 }
 
 // "en", "lt", or "" when the counts are not lopsided enough to say.

@@ -222,7 +222,7 @@ std::string country_in_name(const Doc& doc, std::size_t a, std::size_t b) {
       continue;
     }
     if (doc.is_word(k) && (doc.toks[k].flags & kUpperInitial)) {
-      std::string c = country_of_word(doc.f(k));
+      std::string c = country_word_at(doc, k);
       if (!c.empty()) return c;
     }
   }
@@ -564,7 +564,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
     if ((w == "partner" || w == "partneris" || w == "partners" || w == "partneriai") && i > first) {
       std::string cc;
       std::size_t a = i + 1;
-      if (doc.is_word(i - 1)) cc = country_of_word(doc.f(i - 1));
+      if (doc.is_word(i - 1)) cc = country_word_at(doc, i - 1);
       if (cc.empty() && (doc.is_word(i + 1, "from") || doc.is_word(i + 1, "is")) && doc.is_word(i + 2)) {
         PlaceInfo p;
         if (match_place(doc, i + 2, p) == 1 && p.is_country) {
@@ -713,9 +713,12 @@ void other_side(const Doc& doc, Range block, std::vector<Cand>& cands) {
     if (c.role != model::Role::kPartner) continue;
     std::vector<std::string> toks;
     std::string initials;
-    std::string name = c.name.empty() ? std::string(doc.raw(c.a, c.b)) : c.name;
-    Doc nd = tokenize(name);
-    for (std::size_t k = 0; k < nd.size(); ++k) {
+    // A name read from the page's own tokens needs no second tokenisation.
+    Doc own;
+    if (!c.name.empty()) own = tokenize(c.name);
+    const Doc& nd = c.name.empty() ? doc : own;
+    const std::size_t from = c.name.empty() ? c.a : 0, to = c.name.empty() ? c.b : own.size();
+    for (std::size_t k = from; k < to; ++k) {
       if (!nd.is_word(k)) continue;
       toks.emplace_back(nd.f(k));
       initials += nd.f(k)[0];
@@ -1109,13 +1112,14 @@ std::string home_country(const Doc& doc) {
   std::unordered_map<std::string, int> counts;
   for (std::size_t i = 0; i < doc.size(); ++i) {
     if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) continue;
-    PlaceInfo p;
     std::string c;
-    if (std::size_t n = match_place(doc, i, p); n) {
-      c = p.country;
+    std::string_view place_country;
+    bool is_country = false;
+    if (std::size_t n = place_country_at(doc, i, place_country, is_country); n) {
+      c = place_country;
       i += n - 1;
     } else {
-      c = country_of_word(doc.f(i));
+      c = country_word_at(doc, i);
     }
     if (c.empty() || c == "NO" || c == "IS" || c == "LI") continue;
     ++counts[c];

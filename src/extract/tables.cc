@@ -128,7 +128,7 @@ void cell_orgs(const Doc& doc, Range c, model::Role role, const std::string& row
         // A country named or implied inside the name ("Norwegian ...", "Reykjavik ...").
         for (std::size_t q = a; q < b && country.empty(); ++q) {
           if (!doc.is_word(q)) continue;
-          country = country_of_word(doc.f(q));
+          country = country_word_at(doc, q);
           PlaceInfo pi;
           if (country.empty() && doc.upper(q) && match_place(doc, q, pi) > 0) country = pi.country;
         }
