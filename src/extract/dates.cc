@@ -403,6 +403,10 @@ bool range_word(const Doc& doc, std::size_t i) {
 
 }  // namespace
 
+void date_words(std::vector<std::string_view>& out) {
+  for (const auto& [w, m] : months()) out.push_back(w);
+}
+
 int month_word(std::string_view folded) {
   const auto& m = months();
   auto it = m.find(folded);

@@ -13,7 +13,7 @@
 namespace tiltas::extract::detail {
 namespace {
 
-bool trigger(std::string_view w) {
+const std::unordered_set<std::string_view>& trigger_words() {
   static const std::string_view words[] = {
       "visit", "visits", "meeting", "meetings", "conference", "event", "concert", "march", "workshop",
       "seminar", "forum", "festival", "trip", "traveled", "travelled", "met", "summit", "vizitas",
@@ -30,8 +30,9 @@ bool trigger(std::string_view w) {
       "tirgus", "seminars", "seminara", "warsztaty", "studietur", "verksted", "seminar", "avslutningsseminar",
       "leir", "festivalis", "festivalyje", "festivalio"};
   static const std::unordered_set<std::string_view> set(std::begin(words), std::end(words));
-  return set.count(w) > 0;
+  return set;
 }
+bool trigger(std::string_view w) { return trigger_words().count(w) > 0; }
 
 bool ordinal_word(std::string_view w) {
   static const std::string_view words[] = {"antrasis", "treciasis", "ketvirtasis", "penktasis", "sestasis",
@@ -202,6 +203,10 @@ void labelled_event(const Doc& doc, Range block, const std::vector<DateMention>&
 }
 
 }  // namespace
+
+void event_words(std::vector<std::string_view>& out) {
+  for (auto w : trigger_words()) out.push_back(w);
+}
 
 std::vector<model::Event> find_events(const Doc& doc, Range block, const std::vector<DateMention>& dates,
                                       const std::vector<model::Participation>& orgs) {

@@ -1159,6 +1159,12 @@ std::string country_of_word(std::string_view folded) {
   return it == g.country_words.end() ? std::string() : it->second;
 }
 
+void gazetteer_words(std::vector<std::string_view>& out) {
+  const Gazetteer& g = gazetteer();
+  for (const auto& [w, entries] : g.by_first) out.push_back(w);
+  for (const auto& [w, code] : g.country_words) out.push_back(w);
+}
+
 std::string country_word_at(const Doc& doc, std::size_t i) {
   // The code's two letters packed in an int, memoised per distinct word.
   std::int32_t v = doc.memo(WordFact::kCountryWord, i, [](std::string_view w) {

@@ -56,24 +56,26 @@ bool excluded_unit(std::string_view w) {
   return false;
 }
 
-bool future_word(std::string_view w) {
+const std::unordered_set<std::string_view>& future_words() {
   static const std::unordered_set<std::string_view> set = {"will", "shall", "expected", "planned", "plan", "plans", "aims", "aim", "foreseen",
                      "target", "targets", "intended", "would", "bus", "numatoma", "numatyta", "planuojama",
                      "siekiama", "planuojami", "numatomi", "tiks", "planots", "bedzie", "zostanie", "vil", "dalyvaus",
                      "lankys", "susipazins", "parengs", "surengs", "isbandys",
                      "skal", "proposed", "envisaged", "include", "includes"};
-  return set.count(w) > 0;
+  return set;
 }
+bool future_word(std::string_view w) { return future_words().count(w) > 0; }
 
-bool past_word(std::string_view w) {
-  // Finite past verbs only: participles ("persons trained") are part of
-  // units and say nothing about the tense.
+// Finite past verbs only: participles ("persons trained") are part of
+// units and say nothing about the tense.
+const std::unordered_set<std::string_view>& past_words() {
   static const std::unordered_set<std::string_view> set = {"was", "were", "had", "took", "participated", "attended", "benefited", "buvo", "vyko",
                      "dalyvavo", "ivyko", "igyvendino", "lankesi", "tika", "bija", "ended", "gathered", "surengta",
                      "surengti", "parenge", "isleido", "pasiekta", "organizavo", "vyko", "sukurta", "ivykdyta",
                      "visited", "reached", "achieved"};
-  return set.count(w) > 0;
+  return set;
 }
+bool past_word(std::string_view w) { return past_words().count(w) > 0; }
 
 // Status from a heading line above the number within the block.
 model::IndicatorStatus heading_status(const Doc& doc, Range block, std::size_t i) {
@@ -102,9 +104,9 @@ model::IndicatorStatus heading_status(const Doc& doc, Range block, std::size_t i
 
 }  // namespace
 
-int number_word(std::string_view w) {
-  using Map = std::unordered_map<std::string, int, SvHash, std::equal_to<>>;
-  static const Map words = {
+using NumberMap = std::unordered_map<std::string, int, SvHash, std::equal_to<>>;
+const NumberMap& number_words() {
+  static const NumberMap words = {
       {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
       {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"fifteen", 15},
       {"twenty", 20}, {"thirty", 30}, {"fifty", 50}, {"hundred", 100},
@@ -113,6 +115,17 @@ int number_word(std::string_view w) {
       {"sesios", 6}, {"septynios", 7}, {"astuonios", 8}, {"devynios", 9},
       {"viens", 1}, {"divi", 2}, {"tris", 3}, {"cetri", 4}, {"pieci", 5},
   };
+  return words;
+}
+
+void indicator_words(std::vector<std::string_view>& out) {
+  for (const auto& [w, v] : number_words()) out.push_back(w);
+  for (auto w : future_words()) out.push_back(w);
+  for (auto w : past_words()) out.push_back(w);
+}
+
+int number_word(std::string_view w) {
+  const NumberMap& words = number_words();
   auto it = words.find(w);
   return it == words.end() ? -1 : it->second;
 }

@@ -50,6 +50,12 @@ struct Token {
 // Word predicates that readers ask of every token. Each is computed once per
 // distinct word of a page (Doc::memo) instead of one hash lookup per token
 // per reader: pages repeat a small vocabulary.
+//
+// Every fact is a lookup in a reader's word table, so a word in none of the
+// tables (the page lexicon, see lexicon_words() below) has each fact's
+// value for an absent word: tokenize() marks the page's words found in the
+// lexicon with one lookup each, and the facts of all other words cost
+// nothing. A fact that is not a table lookup must not be added here.
 enum class WordFact : std::uint8_t {
   kMonth, kNumberWord, kLtHead, kEnOrgHead, kOrgHead, kTrigger, kFuture, kPast, kOrgOpener,
   kProgrammeFirst, kPlaceFirst, kLanguageClass, kCountryWord, kCount
@@ -69,17 +75,29 @@ struct Doc {
   std::vector<Range> sentences;
   std::string language;
   std::uint32_t distinct_words = 0;
-  // memo[fact][word id]: the predicate's value, or kUnknown. Mutable: a
-  // cache of pure functions of the token text; a Doc belongs to one call.
+  std::vector<std::uint8_t> in_lexicon;  // per word id: found in some reader's table
+  // memo[fact][word id]: the predicate's value, or kUnknown; absent[fact]:
+  // its value for a word in no table. Mutable: a cache of pure functions of
+  // the token text; a Doc belongs to one call.
   static constexpr std::int32_t kUnknown = INT32_MIN;
   mutable std::vector<std::int32_t> memo_[static_cast<int>(WordFact::kCount)];
+  mutable std::int32_t absent_[static_cast<int>(WordFact::kCount)] = {
+      kUnknown, kUnknown, kUnknown, kUnknown, kUnknown, kUnknown, kUnknown,
+      kUnknown, kUnknown, kUnknown, kUnknown, kUnknown, kUnknown};
+  static_assert(static_cast<int>(WordFact::kCount) == 13, "one kUnknown per fact in absent_");
 
   // The value of `fn(f(i))` for word token i, computed once per distinct word.
   template <typename Fn>
   std::int32_t memo(WordFact fact, std::size_t i, Fn&& fn) const {
+    const std::uint32_t id = toks[i].word;
+    if (id >= in_lexicon.size() || !in_lexicon[id]) {
+      std::int32_t& a = absent_[static_cast<int>(fact)];
+      if (a == kUnknown) a = static_cast<std::int32_t>(fn(std::string_view()));
+      return a;
+    }
     auto& m = memo_[static_cast<int>(fact)];
     if (m.empty()) m.assign(distinct_words, kUnknown);
-    std::int32_t& v = m[toks[i].word];
+    std::int32_t& v = m[id];
     if (v == kUnknown) v = static_cast<std::int32_t>(fn(f(i)));
     return v;
   }
@@ -121,6 +139,16 @@ struct Doc {
 
 // tokens.cc
 Doc tokenize(std::string_view text);
+// The words of every reader's tables behind a WordFact (the page lexicon),
+// each file adding its own; the union is built once in tokens.cc.
+void date_words(std::vector<std::string_view>& out);
+void indicator_words(std::vector<std::string_view>& out);
+void event_words(std::vector<std::string_view>& out);
+void organisation_words(std::vector<std::string_view>& out);
+void programme_words(std::vector<std::string_view>& out);
+void gazetteer_words(std::vector<std::string_view>& out);
+void lithuanian_words(std::vector<std::string_view>& out);
+void language_words(std::vector<std::string_view>& out);
 // Folded form of arbitrary text with the token folding (lower-case ASCII,
 // words separated by one space).
 std::string fold_text(std::string_view text);

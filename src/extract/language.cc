@@ -40,8 +40,7 @@ constexpr std::size_t kSample = 12 * 1024;
 // region that share no word with the first two (folded forms).
 enum WordClass : std::int32_t { kNone = 0, kEnglish = 1, kLithuanian = 2, kOther = 3 };
 
-WordClass word_class(std::string_view w) {
-  if (w.size() > 9) return kNone;
+const std::unordered_map<std::string_view, WordClass>& word_classes() {
   static constexpr std::string_view kEn[] = {"the", "and", "of", "to", "in", "is", "for", "with", "was", "will",
                                              "be", "are", "on", "by", "from", "this", "that", "were", "which",
                                              "has", "have", "an", "at", "their", "it", "as"};
@@ -60,8 +59,12 @@ WordClass word_class(std::string_view w) {
     for (auto x : kOth) m.emplace(x, kOther);
     return m;
   }();
-  auto it = classes.find(w);
-  return it == classes.end() ? kNone : it->second;
+  return classes;
+}
+
+WordClass word_class(std::string_view w) {
+  auto it = word_classes().find(w);
+  return it == word_classes().end() ? kNone : it->second;
 }
 
 // "en", "lt", or "" when the counts are not lopsided enough to say.
@@ -138,6 +141,10 @@ std::string cld2_language(std::string_view head) {
 }
 
 }  // namespace
+
+void language_words(std::vector<std::string_view>& out) {
+  for (const auto& [w, c] : word_classes()) out.push_back(w);
+}
 
 std::string detect_language(const Doc& doc) {
   std::string_view head = doc.text.substr(0, std::min(doc.text.size(), kSample));

@@ -120,15 +120,25 @@ std::string recase(std::string_view original, const std::string& nominative) {
 
 }  // namespace
 
-bool lt_head_form(std::string_view folded) {
-  // Folded case forms of the head lexicon: a cheap filter before the exact
-  // (diacritic-sensitive) lookup.
+namespace {
+// Folded case forms of the head lexicon: a cheap filter before the exact
+// (diacritic-sensitive) lookup.
+const std::unordered_set<std::string, SvHash, std::equal_to<>>& folded_head_forms() {
   static const std::unordered_set<std::string, SvHash, std::equal_to<>> forms = [] {
     std::unordered_set<std::string, SvHash, std::equal_to<>> out;
     for (const auto& [form, nom] : head_forms()) out.insert(fold_text(form));
     return out;
   }();
-  return forms.find(folded) != forms.end();
+  return forms;
+}
+}  // namespace
+
+bool lt_head_form(std::string_view folded) {
+  return folded_head_forms().find(folded) != folded_head_forms().end();
+}
+
+void lithuanian_words(std::vector<std::string_view>& out) {
+  for (const auto& w : folded_head_forms()) out.push_back(w);
 }
 
 bool lt_head_at(const Doc& doc, std::size_t i) {

@@ -35,7 +35,7 @@ bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
 }
 
 // English (and a few other) head nouns of organisation names, folded.
-bool en_org_head(std::string_view w) {
+const std::unordered_set<std::string_view>& en_org_heads() {
   static const std::unordered_set<std::string_view> heads = {
       "municipality", "municipalities", "agency", "council", "administration", "association",
       "associasion", "foundation", "university", "school", "college", "ministry", "office", "centre",
@@ -48,8 +48,9 @@ bool en_org_head(std::string_view w) {
       "szkola", "gmina", "pasvaldiba", "biedriba", "skola", "biblioteka", "fondas", "savivaldybe",
       "as", "asa", "ngo", "nno", "government", "parliament", "police", "court", "capital", "chapter",
       "coalition", "enterprise", "naeringsrad", "utdanning", "platform", "movement", "party", "home", "guild", "associazione", "verein", "stiftung", "kommune"};
-  return heads.count(w) > 0;
+  return heads;
 }
+bool en_org_head(std::string_view w) { return en_org_heads().count(w) > 0; }
 
 bool en_org_head_at(const Doc& doc, std::size_t i) {
   return doc.memo(WordFact::kEnOrgHead, i, [](std::string_view w) { return en_org_head(w); });
@@ -510,16 +511,20 @@ std::size_t sentence_end(const Doc& doc, std::size_t i) {
   return doc.sentences[doc.toks[i].sentence].last;
 }
 
-void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
-  const std::size_t first = block.first, last = block.last;
-  // Words that open one of the patterns below; any other word is skipped
-  // with one lookup.
-  static const std::unordered_set<std::string_view> openers = {
+// Words that open one of the sentence patterns of read_sentences(); any
+// other word is skipped with one lookup.
+const std::unordered_set<std::string_view>& openers() {
+  static const std::unordered_set<std::string_view> set = {
       "implemented", "led", "coordinated", "carried", "igyvendina", "vykdo", "lead", "cities", "towns",
       "municipalities", "partners", "partneriai", "speakers", "representatives", "experts", "met",
       "visited", "susitiko", "by", "partner", "partneris", "with", "su"};
+  return set;
+}
+
+void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
+  const std::size_t first = block.first, last = block.last;
   for (std::size_t i = first; i < last; ++i) {
-    if (!doc.is_word(i) || !doc.memo(WordFact::kOrgOpener, i, [](std::string_view w) { return openers.count(w) > 0; })) continue;
+    if (!doc.is_word(i) || !doc.memo(WordFact::kOrgOpener, i, [](std::string_view w) { return openers().count(w) > 0; })) continue;
     std::string_view w = doc.f(i);
     std::size_t send = std::min<std::size_t>(sentence_end(doc, i), last);
     // "implemented by X together with (international) partners A, B"
@@ -1092,11 +1097,24 @@ std::string cand_name(const Doc& doc, const Cand& c) {
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kLtOrgHeads[] = {
+    "savivaldybe", "mokykla", "gimnazija", "asociacija", "bendruomene", "ministerija", "agentura", "fondas",
+    "centras", "organizacija", "universitetas", "kolegija", "biblioteka", "muziejus", "draugija", "sajunga",
+    "taryba", "tarnyba", "istaiga", "institutas", "departamentas", "klubas", "teatras", "akademija"};
+}  // namespace
+
 bool is_org_head(std::string_view folded) {
-  return word_in(folded, {"savivaldybe", "mokykla", "gimnazija", "asociacija", "bendruomene", "ministerija",
-                          "agentura", "fondas", "centras", "organizacija", "universitetas", "kolegija",
-                          "biblioteka", "muziejus", "draugija", "sajunga", "taryba", "tarnyba", "istaiga",
-                          "institutas", "departamentas", "klubas", "teatras", "akademija"});
+  for (auto w : kLtOrgHeads) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+void organisation_words(std::vector<std::string_view>& out) {
+  for (auto w : en_org_heads()) out.push_back(w);
+  for (auto w : kLtOrgHeads) out.push_back(w);
+  for (auto w : openers()) out.push_back(w);
 }
 
 bool is_org_head_at(const Doc& doc, std::size_t i) {

@@ -78,6 +78,17 @@ const std::vector<InterregArea>& interreg_areas() {
   return a;
 }
 
+// The first words of the patterns (a pattern's first word may end in '*',
+// kept as written: such a pattern is found only by that literal word).
+const std::unordered_set<std::string, SvHash, std::equal_to<>>& first_words() {
+  static const std::unordered_set<std::string, SvHash, std::equal_to<>> firsts = [] {
+    std::unordered_set<std::string, SvHash, std::equal_to<>> f;
+    for (const Pattern& p : patterns()) f.emplace(p.words[0]);
+    return f;
+  }();
+  return firsts;
+}
+
 bool word_match(std::string_view w, std::string_view pat) {
   if (!pat.empty() && pat.back() == '*') return starts_with(w, pat.substr(0, pat.size() - 1));
   return w == pat;
@@ -190,6 +201,10 @@ std::string years_after(const Doc& doc, std::size_t b, std::size_t& end) {
 
 }  // namespace
 
+void programme_words(std::vector<std::string_view>& out) {
+  for (const auto& w : first_words()) out.push_back(w);
+}
+
 std::vector<ProgrammeMention> find_programmes(const Doc& doc) {
   std::vector<ProgrammeMention> out;
   const auto& pats = patterns();
@@ -247,12 +262,8 @@ std::vector<ProgrammeMention> find_programmes(const Doc& doc) {
     }
     if (!doc.is_word(i)) continue;
     // Most words start no pattern: one set lookup decides.
-    static const std::unordered_set<std::string, SvHash, std::equal_to<>> firsts = [] {
-      std::unordered_set<std::string, SvHash, std::equal_to<>> f;
-      for (const Pattern& p : patterns()) f.emplace(p.words[0]);
-      return f;
-    }();
-    if (!doc.memo(WordFact::kProgrammeFirst, i, [](std::string_view w) { return firsts.find(w) != firsts.end(); })) continue;
+    if (!doc.memo(WordFact::kProgrammeFirst, i, [](std::string_view w) { return first_words().find(w) != first_words().end(); }))
+      continue;
     for (const Pattern& p : pats) {
       if (!word_match(doc.f(i), p.words[0])) continue;
       if (p.acronym && !(doc.toks[i].flags & kAllUpper)) continue;

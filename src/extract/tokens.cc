@@ -142,6 +142,61 @@ UChar32 html_entity(const uint8_t* p, std::size_t i, std::size_t n, std::size_t&
 
 bool is_terminator(UChar32 c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
+std::uint64_t fnv1a(std::string_view w) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+  return h;
+}
+
+std::size_t slot_of(std::uint64_t h, std::size_t mask) { return static_cast<std::size_t>(h ^ (h >> 29)) & mask; }
+
+// The page lexicon: every word some WordFact holds for, from the readers'
+// own tables, in an open-addressing set probed with the hash tokenize()
+// computes anyway.
+struct Lexicon {
+  std::vector<std::string_view> forms;
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint32_t> slots;  // 0 = empty, else index + 1
+  std::size_t mask = 0;
+
+  bool contains(std::string_view w, std::uint64_t h) const {
+    for (std::size_t k = slot_of(h, mask); slots[k] != 0; k = (k + 1) & mask) {
+      if (hashes[slots[k] - 1] == h && forms[slots[k] - 1] == w) return true;
+    }
+    return false;
+  }
+};
+
+const Lexicon& lexicon() {
+  static const Lexicon lex = [] {
+    std::vector<std::string_view> words;
+    date_words(words);
+    indicator_words(words);
+    event_words(words);
+    organisation_words(words);
+    programme_words(words);
+    gazetteer_words(words);
+    lithuanian_words(words);
+    language_words(words);
+    Lexicon l;
+    std::size_t size = 1024;
+    while (size < words.size() * 4) size *= 2;
+    l.slots.assign(size, 0);
+    l.mask = size - 1;
+    for (std::string_view w : words) {
+      std::uint64_t h = fnv1a(w);
+      if (l.contains(w, h)) continue;
+      std::size_t k = slot_of(h, l.mask);
+      while (l.slots[k] != 0) k = (k + 1) & l.mask;
+      l.forms.push_back(w);
+      l.hashes.push_back(h);
+      l.slots[k] = static_cast<std::uint32_t>(l.forms.size());
+    }
+    return l;
+  }();
+  return lex;
+}
+
 }  // namespace
 
 bool is_dash(std::uint32_t cp) {
@@ -334,6 +389,7 @@ Doc tokenize(std::string_view text) {
   // form (FNV-1a): std::unordered_map cost a node allocation per distinct
   // word and a division per probe, ~5% of a page's time.
   {
+    const Lexicon& lex = lexicon();
     std::vector<std::uint32_t> slots(1024, 0);  // 0 = empty, else id + 1
     std::vector<std::uint64_t> hashes;           // per id, for rehashing
     std::vector<std::string_view> forms;         // per id
@@ -341,9 +397,8 @@ Doc tokenize(std::string_view text) {
     for (Token& t : doc.toks) {
       if (t.kind != Tok::kWord) continue;
       std::string_view w(doc.folded.data() + t.fbegin, t.fend - t.fbegin);
-      std::uint64_t h = 1469598103934665603ull;
-      for (char ch : w) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
-      std::size_t k = static_cast<std::size_t>(h ^ (h >> 29)) & mask;
+      const std::uint64_t h = fnv1a(w);
+      std::size_t k = slot_of(h, mask);
       while (slots[k] != 0 && !(hashes[slots[k] - 1] == h && forms[slots[k] - 1] == w)) k = (k + 1) & mask;
       if (slots[k] != 0) {
         t.word = slots[k] - 1;
@@ -352,12 +407,13 @@ Doc tokenize(std::string_view text) {
       t.word = static_cast<std::uint32_t>(forms.size());
       forms.push_back(w);
       hashes.push_back(h);
+      doc.in_lexicon.push_back(lex.contains(w, h) ? 1 : 0);
       slots[k] = t.word + 1;
       if (forms.size() * 2 > slots.size()) {  // keep the load under one half
         slots.assign(slots.size() * 2, 0);
         mask = slots.size() - 1;
         for (std::uint32_t id = 0; id < forms.size(); ++id) {
-          std::size_t q = static_cast<std::size_t>(hashes[id] ^ (hashes[id] >> 29)) & mask;
+          std::size_t q = slot_of(hashes[id], mask);
           while (slots[q] != 0) q = (q + 1) & mask;
           slots[q] = id + 1;
         }
