@@ -248,8 +248,8 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
       }
       if (counted) continue;
       triggers.push_back(i);
-    } else if (ordinal_word(w) && !triggers.empty() &&
-               doc.toks[triggers.back()].sentence == doc.toks[i].sentence) {
+    } else if (!triggers.empty() && doc.toks[triggers.back()].sentence == doc.toks[i].sentence &&
+               ordinal_word(w)) {
       triggers.push_back(i);  // "antrasis – Italijoje 2013 m. kovą"
     }
   }
@@ -278,8 +278,8 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
         std::size_t c = (k == i + 1 && (doc.f(i) == "visit" || doc.f(i) == "visited") && doc.upper(k)) ? k : k + 1;
         if (!prep || !doc.upper(c) || (doc.toks[c].flags & kAllUpper)) continue;
         std::string_view cw = doc.f(c);
-        if (month_word(cw) || is_demonym(cw) || cw == "the" || starts_org_name(doc, c, 1)) continue;
-        if (!country_of_word(cw).empty()) continue;
+        if (month_at_word(doc, c) || is_demonym(cw) || cw == "the" || starts_org_name(doc, c, 1)) continue;
+        if (!country_word_at(doc, c).empty()) continue;
         std::size_t e = c + 1;
         // "Schwedt/Oder"
         if (doc.is_punct(e, '/') && doc.glued(e) && doc.upper(e + 1) && doc.glued(e + 1)) e += 2;

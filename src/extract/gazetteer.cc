@@ -832,6 +832,10 @@ struct Gazetteer {
   std::unordered_map<std::string, std::vector<Entry>, SvHash, std::equal_to<>> by_first;
   std::unordered_map<std::string, std::string, SvHash, std::equal_to<>> country_words;  // folded -> CC
   std::unordered_set<std::string, SvHash, std::equal_to<>> demonyms;
+  // by_first's entry lists numbered from 1, so that a word's memo holds its
+  // list and a match needs no second hash lookup.
+  std::unordered_map<std::string, std::uint32_t, SvHash, std::equal_to<>> first_index;
+  std::vector<const std::vector<Entry>*> first_lists;
 };
 
 std::vector<std::string> split_words(const std::string& folded) {
@@ -1069,6 +1073,10 @@ const Gazetteer& gazetteer() {
         g.demonyms.insert(w);
       }
     }
+    for (const auto& [w, entries] : g.by_first) {
+      g.first_lists.push_back(&entries);
+      g.first_index.emplace(w, static_cast<std::uint32_t>(g.first_lists.size()));
+    }
     return g;
   }();
   return g;
@@ -1084,12 +1092,15 @@ const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len) {
   best_len = 0;
   if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return nullptr;
   const Gazetteer& g = gazetteer();
-  // Most capitalised words begin no place name: decided once per word.
-  if (!doc.memo(WordFact::kPlaceFirst, i, [&g](std::string_view w) { return g.by_first.count(w) > 0; })) return nullptr;
-  auto it = g.by_first.find(doc.f(i));
-  if (it == g.by_first.end()) return nullptr;
+  // Most capitalised words begin no place name: decided once per word (the
+  // memo holds the word's list of entries, numbered from 1).
+  const std::int32_t list = doc.memo(WordFact::kPlaceFirst, i, [&g](std::string_view w) {
+    auto it = g.first_index.find(w);
+    return it == g.first_index.end() ? std::int32_t{0} : static_cast<std::int32_t>(it->second);
+  });
+  if (list <= 0) return nullptr;
   const Entry* best = nullptr;
-  for (const Entry& e : it->second) {
+  for (const Entry& e : *g.first_lists[static_cast<std::size_t>(list - 1)]) {
     std::size_t k = i + 1;
     bool ok = true;
     for (const auto& w : e.rest) {

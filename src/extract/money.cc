@@ -23,6 +23,8 @@ std::string currency_of(const Doc& doc, std::size_t i) {
   }
   if (t.kind != Tok::kWord) return {};
   std::string_view w = doc.f(i);
+  // Asked of every word: the names below are 2 to 7 letters long.
+  if (w.size() < 2 || w.size() > 7) return {};
   if (w == "eur" || w == "euro" || w == "euros" || w == "euru" || w == "eurai" || w == "eurais" ||
       w == "eiro" || w == "euro" || w == "eurow" || w == "euri")
     return "EUR";

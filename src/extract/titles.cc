@@ -287,7 +287,7 @@ std::optional<TitleGuess> find_title(const Doc& doc, Range block, bool whole_pag
       std::size_t line_end = doc.lines[doc.toks[i].line].last;
       bool alone = true;
       for (std::size_t k = b + 1; k < line_end; ++k) {
-        if (doc.is_word(k) && !month_word(doc.f(k)) && doc.f(k) != "m" && doc.f(k) != "d") {
+        if (doc.is_word(k) && !month_at_word(doc, k) && doc.f(k) != "m" && doc.f(k) != "d") {
           alone = false;
           break;
         }
