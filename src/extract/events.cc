@@ -111,7 +111,7 @@ bool first_place(const Doc& doc, std::size_t a, std::size_t b, Found& out) {
       std::size_t close = k + 2;
       while (close < b && close < k + 5 && !doc.is_punct(close, ')')) ++close;
       if (doc.is_punct(close, ')')) {
-        std::string c = country_from_text(doc.raw(k + 2, close));
+        std::string c = country_in_range(doc, k + 2, close);
         if (!c.empty()) {
           city = {k, 1, PlaceInfo{std::string(doc.raw(k)), c, false, false}};
           have_city = true;
@@ -287,7 +287,7 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
         if (doc.is_punct(e, '(')) {
           std::size_t close = e + 1;
           while (close < b && close < e + 4 && !doc.is_punct(close, ')')) ++close;
-          std::string c2 = country_from_text(doc.raw(e + 1, close));
+          std::string c2 = country_in_range(doc, e + 1, close);
           if (!c2.empty()) country = c2;
         }
         if (country.empty() && !has_place) {

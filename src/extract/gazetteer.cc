@@ -1088,9 +1088,10 @@ namespace {
 
 // The longest gazetteer entry starting at token i (the uninflected reading
 // on a tie) and its length in tokens; nullptr if none.
-const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len) {
+// Only tokens before `limit` take part in the match.
+const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len, std::size_t limit) {
   best_len = 0;
-  if (!doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return nullptr;
+  if (i >= limit || !doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return nullptr;
   const Gazetteer& g = gazetteer();
   // Most capitalised words begin no place name: decided once per word (the
   // memo holds the word's list of entries, numbered from 1).
@@ -1105,8 +1106,8 @@ const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len) {
     bool ok = true;
     for (const auto& w : e.rest) {
       // Words of a name may be joined by a hyphen ("Saint-Omer", "Bielsko-Biała").
-      if (doc.toks.size() > k && doc.toks[k].kind == Tok::kPunct && is_dash(doc.toks[k].cp) && doc.glued(k)) ++k;
-      if (!doc.is_word(k) || doc.f(k) != w) {
+      if (limit > k && doc.toks[k].kind == Tok::kPunct && is_dash(doc.toks[k].cp) && doc.glued(k)) ++k;
+      if (k >= limit || !doc.is_word(k) || doc.f(k) != w) {
         ok = false;
         break;
       }
@@ -1127,7 +1128,7 @@ const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len) {
 
 std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
   std::size_t best_len = 0;
-  const Entry* best = best_entry(doc, i, best_len);
+  const Entry* best = best_entry(doc, i, best_len, doc.size());
   if (!best) return 0;
   const Gazetteer& g = gazetteer();
   const Entity& ent = g.entities[best->entity];
@@ -1156,7 +1157,7 @@ std::size_t match_place(const Doc& doc, std::size_t i, PlaceInfo& out) {
 
 std::size_t place_country_at(const Doc& doc, std::size_t i, std::string_view& country, bool& is_country) {
   std::size_t best_len = 0;
-  const Entry* best = best_entry(doc, i, best_len);
+  const Entry* best = best_entry(doc, i, best_len, doc.size());
   if (!best) return 0;
   const Entity& ent = gazetteer().entities[best->entity];
   country = ent.country;
@@ -1190,6 +1191,23 @@ std::string country_word_at(const Doc& doc, std::size_t i) {
 }
 
 bool is_demonym(std::string_view folded) { return gazetteer().demonyms.find(folded) != gazetteer().demonyms.end(); }
+
+std::string country_in_range(const Doc& doc, std::size_t a, std::size_t b) {
+  // As country_from_text(doc.raw(a, b)), on the page's own tokens: a match
+  // may not reach past b, as it could not in the text cut at b.
+  if (a >= b || b > doc.size()) return {};
+  for (std::size_t i = a; i < b; ++i) {
+    std::size_t len = 0;
+    const Entry* e = best_entry(doc, i, len, b);
+    if (e && gazetteer().entities[e->entity].is_country) return gazetteer().entities[e->entity].country;
+  }
+  for (std::size_t i = a; i < b; ++i) {
+    if (!doc.is_word(i)) continue;
+    std::string c = country_word_at(doc, i);
+    if (!c.empty()) return c;
+  }
+  return {};
+}
 
 std::string country_from_text(std::string_view raw) {
   Doc d = tokenize(raw);

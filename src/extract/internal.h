@@ -193,7 +193,11 @@ std::string country_of_word(std::string_view folded);
 // country_of_word() of word token i, memoised per distinct word.
 std::string country_word_at(const Doc& doc, std::size_t i);
 bool is_demonym(std::string_view folded);
+// The country a short text names ("Norway", "Norvegija", "NO" is not one),
+// or "": a country name first, else a country word or demonym.
 std::string country_from_text(std::string_view raw);
+// The same for the page's tokens [a, b), without tokenising them again.
+std::string country_in_range(const Doc& doc, std::size_t a, std::size_t b);
 
 // dates.cc
 struct DateMention {

@@ -103,12 +103,12 @@ std::string strip_country(const Doc& doc, std::size_t a, std::size_t& b) {
     std::size_t open = b - 1;
     while (open > a && !doc.is_punct(open, '(') && b - open < 6) --open;
     if (doc.is_punct(open, '(') && open > a) {
-      std::string inside = std::string(doc.raw(open + 1, b - 1));
+      std::string_view inside = doc.raw(open + 1, b - 1);
       std::string code;
       if (inside.size() == 2 && inside[0] >= 'A' && inside[0] <= 'Z' && inside[1] >= 'A' && inside[1] <= 'Z') {
-        code = inside == "UK" ? "GB" : (inside == "EL" ? "GR" : inside);
+        code = inside == "UK" ? "GB" : (inside == "EL" ? "GR" : std::string(inside));
       } else {
-        code = country_from_text(inside);
+        code = country_in_range(doc, open + 1, b - 1);
       }
       if (!code.empty()) {
         b = open;
@@ -364,7 +364,7 @@ void read_labels(const Doc& doc, Range block, std::vector<Cand>& out) {
         if ((doc.is_word(q, "country") || glued_label_offset(doc, q)) && doc.is_punct(q + 1, ':')) {
           std::size_t ce = q + 2;
           while (ce < e && !inline_label_at(doc, ce) && !glued_label_offset(doc, ce)) ++ce;
-          country = country_from_text(doc.raw(q + 2, ce));
+          country = country_in_range(doc, q + 2, ce);
           break;
         }
       }
@@ -615,7 +615,7 @@ void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
       if (b > a && doc.is_punct(b, '(')) {
         std::size_t close = b + 1;
         while (close < send && close < b + 4 && !doc.is_punct(close, ')')) ++close;
-        std::string cc = doc.is_punct(close, ')') ? country_from_text(doc.raw(b + 1, close)) : std::string();
+        std::string cc = doc.is_punct(close, ')') ? country_in_range(doc, b + 1, close) : std::string();
         if (!cc.empty() && (b - a >= 2 || en_org_head_at(doc, a))) {
           Cand c;
           c.a = a;
@@ -1183,7 +1183,7 @@ void speaker_institutions(const Doc& doc, Range block, std::vector<Cand>& out) {
     std::size_t b = i + 1;
     while (b < close && !doc.is_punct(b, ',')) ++b;
     // "(Norway)" alone is a country, not an institution.
-    if (b == i + 1 || (b - (i + 1) == 1 && !country_from_text(doc.raw(i + 1, b)).empty())) continue;
+    if (b == i + 1 || (b - (i + 1) == 1 && !country_in_range(doc, i + 1, b).empty())) continue;
     Cand c;
     c.a = i + 1;
     c.b = b;

@@ -175,7 +175,7 @@ std::vector<model::Place> find_places(const Doc& doc, Range block, const std::ve
       // "in Carnikava (Latvia)"
       if (i > block.first && doc.is_word(i - 1, "in") && doc.upper(i) && doc.is_punct(i + 1, '(') &&
           doc.is_punct(i + 3, ')') && doc.is_word(i + 2)) {
-        std::string c = country_from_text(doc.raw(i + 2));
+        std::string c = country_in_range(doc, i + 2, i + 3);
         if (!c.empty()) {
           Mention m;
           m.name = std::string(doc.raw(i));

@@ -110,7 +110,7 @@ void cell_orgs(const Doc& doc, Range c, model::Role role, const std::string& row
     if (b > a + 2 && doc.is_punct(b - 1, ')')) {
       for (std::size_t q = b - 1; q > a; --q) {
         if (doc.is_punct(q, '(')) {
-          country = country_from_text(doc.raw(q + 1, b - 1));
+          country = country_in_range(doc, q + 1, b - 1);
           if (!country.empty()) b = q;
           break;
         }
@@ -203,7 +203,7 @@ bool table_rows(const Doc& doc, Segmentation& seg) {
       blk.title_decided = true;
       std::string row_country;
       for (std::size_t c = 0; c < row.size() && c < cols.size(); ++c) {
-        if (cols[c] == Col::kCountry && !blank(doc, row[c])) row_country = country_from_text(doc.raw(row[c].first, row[c].last));
+        if (cols[c] == Col::kCountry && !blank(doc, row[c])) row_country = country_in_range(doc, row[c].first, row[c].last);
       }
       for (std::size_t c = 0; c < row.size() && c < cols.size(); ++c) {
         const Range& cell = row[c];
