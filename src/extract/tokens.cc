@@ -153,13 +153,34 @@ std::size_t slot_of(std::uint64_t h, std::size_t mask) { return static_cast<std:
 // The page lexicon: every word some WordFact holds for, from the readers'
 // own tables, in an open-addressing set probed with the hash tokenize()
 // computes anyway.
+//
+// A Bloom filter (32 KiB, two bits per word) answers first: most words of a
+// page are in no table, and the table itself is large enough that probing
+// it missed the cache once or twice per distinct word.
 struct Lexicon {
+  static constexpr std::size_t kBloomBits = std::size_t{1} << 18;
+  std::vector<std::uint64_t> bloom = std::vector<std::uint64_t>(kBloomBits / 64, 0);
   std::vector<std::string_view> forms;
   std::vector<std::uint64_t> hashes;
   std::vector<std::uint32_t> slots;  // 0 = empty, else index + 1
   std::size_t mask = 0;
 
+  static std::pair<std::size_t, std::size_t> bloom_bits(std::uint64_t h) {
+    const std::uint64_t m = h * 0x9E3779B97F4A7C15ull;
+    return {static_cast<std::size_t>(m >> 46), static_cast<std::size_t>((m >> 18) & (kBloomBits - 1))};
+  }
+  void add_to_bloom(std::uint64_t h) {
+    auto [b1, b2] = bloom_bits(h);
+    bloom[b1 / 64] |= std::uint64_t{1} << (b1 % 64);
+    bloom[b2 / 64] |= std::uint64_t{1} << (b2 % 64);
+  }
+  bool maybe(std::uint64_t h) const {
+    auto [b1, b2] = bloom_bits(h);
+    return ((bloom[b1 / 64] >> (b1 % 64)) & 1) && ((bloom[b2 / 64] >> (b2 % 64)) & 1);
+  }
+
   bool contains(std::string_view w, std::uint64_t h) const {
+    if (!maybe(h)) return false;
     for (std::size_t k = slot_of(h, mask); slots[k] != 0; k = (k + 1) & mask) {
       if (hashes[slots[k] - 1] == h && forms[slots[k] - 1] == w) return true;
     }
@@ -191,6 +212,7 @@ const Lexicon& lexicon() {
       l.forms.push_back(w);
       l.hashes.push_back(h);
       l.slots[k] = static_cast<std::uint32_t>(l.forms.size());
+      l.add_to_bloom(h);
     }
     return l;
   }();
