@@ -15,9 +15,9 @@ import { createRegistry, startServer, addAccount } from './lib/registry.mjs';
 import { pageRoutes, concretePaths, SEARCH_WORD } from './lib/pages.mjs';
 import { pngSize } from './lib/browser.mjs';
 import journey from './specs/journey.mjs';
-import accessibility from './specs/accessibility.mjs';
+import accessibility, { typeaheadOpen } from './specs/accessibility.mjs';
 import narrow from './specs/narrow.mjs';
-import keyboard from './specs/keyboard.mjs';
+import keyboard, { typeahead } from './specs/keyboard.mjs';
 import xss from './specs/xss.mjs';
 
 const { values: args } = parseArgs({
@@ -116,8 +116,10 @@ console.log(`# ${server.baseUrl}: ${ctx.pages.length} page routes: ${ctx.pages.m
 
 journey(ctx);
 accessibility(ctx);
+typeaheadOpen(ctx);
 narrow(ctx);
 keyboard(ctx);
+typeahead(ctx);
 xss(ctx);
 
 test('every screenshot was written as a non-empty PNG', () => {

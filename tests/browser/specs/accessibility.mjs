@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { pagePool, visit, axeViolations, formatViolations } from '../lib/browser.mjs';
+import { openPage, pagePool, visit, axeViolations, formatViolations } from '../lib/browser.mjs';
 
 const BLOCKING = new Set(['serious', 'critical']);
 
@@ -30,6 +30,26 @@ export default function register(ctx) {
       assert.deepEqual(pool.dialogs(), [], 'dialogs opened');
     } finally {
       await pool.close();
+    }
+  });
+}
+
+// The typeahead's list exists only while open; axe checks it then too.
+export function typeaheadOpen(ctx) {
+  test('axe: the search page with the typeahead open', async () => {
+    const { page, errors, close } = await openPage(ctx);
+    try {
+      await visit(page, `${ctx.baseUrl}/search`);
+      const input = page.locator('input[data-suggest]');
+      assert.equal(await input.count(), 1, 'the search box has no typeahead (input[data-suggest])');
+      await input.pressSequentially('stavang', { delay: 20 });
+      await page.locator('[role="listbox"] [role="option"]').first().waitFor({ state: 'visible', timeout: 5000 });
+      await page.keyboard.press('ArrowDown');
+      const blocking = (await axeViolations(page)).filter((v) => BLOCKING.has(v.impact));
+      assert.equal(blocking.length, 0, `serious or critical accessibility violations:\n${formatViolations('/search (typeahead open)', blocking)}`);
+      assert.deepEqual(errors, [], 'uncaught script errors');
+    } finally {
+      await close();
     }
   });
 }

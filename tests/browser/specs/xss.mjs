@@ -1,7 +1,8 @@
 // Text from pages is escaped everywhere it is shown: a record imported with
 // an <img onerror> title, a <script> description and an <svg onload>
 // organisation name renders those as text on the search, project (both
-// languages), organisation and home pages, and no dialog fires. The browser
+// languages), organisation and home pages and in the typeahead's
+// suggestions, and no dialog fires. The browser
 // context bypasses any Content-Security-Policy, so escaping alone is tested.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,6 +53,20 @@ export default function register(ctx) {
         assert.equal(await page.title().then((s) => s.includes(XSS_ORGANISATION)), true, 'the <title> does not show the name as text');
         assert.deepEqual(await injected(page), []);
         await screenshot(ctx, page, 'xss-organisation');
+      });
+      await step('typeahead suggestions', async () => {
+        // The organisation's name comes back from /api/v1/suggest and is
+        // put into the page by the portal's script.
+        await visit(page, `${ctx.baseUrl}/search`);
+        const input = page.locator('input[data-suggest]');
+        assert.equal(await input.count(), 1, 'the search box has no typeahead (input[data-suggest])');
+        await input.pressSequentially('svg onload', { delay: 20 });
+        const option = page.locator('[role="option"]', { hasText: 'svg' });
+        await option.first().waitFor({ state: 'visible', timeout: 5000 });
+        assert.ok((await option.first().textContent()).startsWith(XSS_ORGANISATION),
+          `the suggestion shows '${await option.first().textContent()}'`);
+        assert.deepEqual(await injected(page), []);
+        await screenshot(ctx, page, 'xss-typeahead');
       });
       await step('home page', async () => {
         await visit(page, ctx.baseUrl + '/');
