@@ -414,7 +414,7 @@ int month_word(std::string_view folded) {
 }
 
 int month_at_word(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kMonth, i, [](std::string_view w) { return month_word(w); });
+  return doc.fact(WordFact::kMonth, i);
 }
 
 std::vector<DateMention> find_dates(const Doc& doc) {

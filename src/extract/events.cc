@@ -204,6 +204,8 @@ void labelled_event(const Doc& doc, Range block, const std::vector<DateMention>&
 
 }  // namespace
 
+std::int32_t trigger_fact(std::string_view w) { return trigger(w) ? 1 : 0; }
+
 void event_words(std::vector<std::string_view>& out) {
   for (auto w : trigger_words()) out.push_back(w);
 }
@@ -234,7 +236,7 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
   for (std::size_t i = block.first; i < block.last; ++i) {
     if (!doc.is_word(i)) continue;
     std::string_view w = doc.f(i);
-    if (doc.memo(WordFact::kTrigger, i, [](std::string_view x) { return trigger(x); })) {
+    if (doc.fact(WordFact::kTrigger, i)) {
       // "Tromsø Youth Debate Forum": a trigger inside a name is no event.
       if (doc.upper(i) && i > block.first && doc.upper(i - 1) && !(doc.toks[i].flags & kSentenceStart)) continue;
       // "March" the month is a date, not a march.

@@ -832,7 +832,7 @@ struct Gazetteer {
   std::unordered_map<std::string, std::vector<Entry>, SvHash, std::equal_to<>> by_first;
   std::unordered_map<std::string, std::string, SvHash, std::equal_to<>> country_words;  // folded -> CC
   std::unordered_set<std::string, SvHash, std::equal_to<>> demonyms;
-  // by_first's entry lists numbered from 1, so that a word's memo holds its
+  // by_first's entry lists numbered from 1, so that a word's fact holds its
   // list and a match needs no second hash lookup.
   std::unordered_map<std::string, std::uint32_t, SvHash, std::equal_to<>> first_index;
   std::vector<const std::vector<Entry>*> first_lists;
@@ -1094,11 +1094,8 @@ const Entry* best_entry(const Doc& doc, std::size_t i, std::size_t& best_len, st
   if (i >= limit || !doc.is_word(i) || !(doc.toks[i].flags & kUpperInitial)) return nullptr;
   const Gazetteer& g = gazetteer();
   // Most capitalised words begin no place name: decided once per word (the
-  // memo holds the word's list of entries, numbered from 1).
-  const std::int32_t list = doc.memo(WordFact::kPlaceFirst, i, [&g](std::string_view w) {
-    auto it = g.first_index.find(w);
-    return it == g.first_index.end() ? std::int32_t{0} : static_cast<std::int32_t>(it->second);
-  });
+  // word's fact is its list of entries, numbered from 1).
+  const std::int32_t list = doc.fact(WordFact::kPlaceFirst, i);
   if (list <= 0) return nullptr;
   const Entry* best = nullptr;
   for (const Entry& e : *g.first_lists[static_cast<std::size_t>(list - 1)]) {
@@ -1171,6 +1168,20 @@ std::string country_of_word(std::string_view folded) {
   return it == g.country_words.end() ? std::string() : it->second;
 }
 
+std::int32_t place_first_fact(std::string_view w) {
+  const Gazetteer& g = gazetteer();
+  auto it = g.first_index.find(w);
+  return it == g.first_index.end() ? std::int32_t{0} : static_cast<std::int32_t>(it->second);
+}
+
+std::int32_t country_word_fact(std::string_view w) {
+  const Gazetteer& g = gazetteer();
+  auto it = g.country_words.find(w);
+  if (it == g.country_words.end() || it->second.size() != 2) return 0;
+  return static_cast<std::int32_t>(static_cast<unsigned char>(it->second[0]) |
+                                   (static_cast<unsigned char>(it->second[1]) << 8));
+}
+
 void gazetteer_words(std::vector<std::string_view>& out) {
   const Gazetteer& g = gazetteer();
   for (const auto& [w, entries] : g.by_first) out.push_back(w);
@@ -1178,14 +1189,8 @@ void gazetteer_words(std::vector<std::string_view>& out) {
 }
 
 std::string country_word_at(const Doc& doc, std::size_t i) {
-  // The code's two letters packed in an int, memoised per distinct word.
-  std::int32_t v = doc.memo(WordFact::kCountryWord, i, [](std::string_view w) {
-    const Gazetteer& g = gazetteer();
-    auto it = g.country_words.find(w);
-    if (it == g.country_words.end() || it->second.size() != 2) return std::int32_t{0};
-    return static_cast<std::int32_t>(static_cast<unsigned char>(it->second[0]) |
-                                     (static_cast<unsigned char>(it->second[1]) << 8));
-  });
+  // The code's two letters packed in an int (WordFact::kCountryWord).
+  std::int32_t v = doc.fact(WordFact::kCountryWord, i);
   if (v == 0) return {};
   return std::string{static_cast<char>(v & 0xFF), static_cast<char>(v >> 8)};
 }

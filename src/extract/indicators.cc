@@ -124,6 +124,9 @@ void indicator_words(std::vector<std::string_view>& out) {
   for (auto w : past_words()) out.push_back(w);
 }
 
+std::int32_t future_fact(std::string_view w) { return future_word(w) ? 1 : 0; }
+std::int32_t past_fact(std::string_view w) { return past_word(w) ? 1 : 0; }
+
 int number_word(std::string_view w) {
   const NumberMap& words = number_words();
   auto it = words.find(w);
@@ -131,13 +134,13 @@ int number_word(std::string_view w) {
 }
 
 int number_word_at(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kNumberWord, i, [](std::string_view w) { return number_word(w); });
+  return doc.fact(WordFact::kNumberWord, i);
 }
 bool future_at(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kFuture, i, [](std::string_view w) { return future_word(w); });
+  return doc.fact(WordFact::kFuture, i);
 }
 bool past_at(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kPast, i, [](std::string_view w) { return past_word(w); });
+  return doc.fact(WordFact::kPast, i);
 }
 
 std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {

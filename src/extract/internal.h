@@ -47,15 +47,15 @@ struct Token {
   std::uint32_t word = 0;      // id of the folded form among the page's distinct words
 };
 
-// Word predicates that readers ask of every token. Each is computed once per
-// distinct word of a page (Doc::memo) instead of one hash lookup per token
-// per reader: pages repeat a small vocabulary.
+// Word predicates that readers ask of every token, read through Doc::fact
+// instead of one hash lookup per token per reader.
 //
-// Every fact is a lookup in a reader's word table, so a word in none of the
-// tables (the page lexicon, see lexicon_words() below) has each fact's
-// value for an absent word: tokenize() marks the page's words found in the
-// lexicon with one lookup each, and the facts of all other words cost
-// nothing. A fact that is not a table lookup must not be added here.
+// Every fact is a lookup in a reader's word table (its function: kFactFns in tokens.cc), so
+// the lexicon, the union of those tables, holds every fact of every word it
+// has, computed once per process; a word in no table has each fact's value
+// for an absent word. tokenize() finds each distinct word of a page in the
+// lexicon with one lookup. A fact that is not a table lookup must not be
+// added here.
 enum class WordFact : std::uint8_t {
   kMonth, kNumberWord, kLtHead, kEnOrgHead, kOrgHead, kTrigger, kFuture, kPast, kOrgOpener,
   kProgrammeFirst, kPlaceFirst, kLanguageClass, kCountryWord, kCount
@@ -75,31 +75,19 @@ struct Doc {
   std::vector<Range> sentences;
   std::string language;
   std::uint32_t distinct_words = 0;
-  std::vector<std::uint8_t> in_lexicon;  // per word id: found in some reader's table
-  // memo[fact][word id]: the predicate's value, or kUnknown; absent[fact]:
-  // its value for a word in no table. Mutable: a cache of pure functions of
-  // the token text; a Doc belongs to one call.
-  static constexpr std::int32_t kUnknown = INT32_MIN;
-  mutable std::vector<std::int32_t> memo_[static_cast<int>(WordFact::kCount)];
-  mutable std::int32_t absent_[static_cast<int>(WordFact::kCount)] = {
-      kUnknown, kUnknown, kUnknown, kUnknown, kUnknown, kUnknown, kUnknown,
-      kUnknown, kUnknown, kUnknown, kUnknown, kUnknown, kUnknown};
-  static_assert(static_cast<int>(WordFact::kCount) == 13, "one kUnknown per fact in absent_");
+  // Per word id: its row in the page lexicon's table of facts, or -1 for a
+  // word in no reader's table. Both tables belong to the static lexicon
+  // (tokens.cc), filled once per process: a fact costs no lookup per page.
+  std::vector<std::int32_t> lexicon_row;
+  const std::int32_t* fact_rows = nullptr;  // kCount values per row
+  const std::int32_t* absent_facts = nullptr;  // kCount values for any other word
 
-  // The value of `fn(f(i))` for word token i, computed once per distinct word.
-  template <typename Fn>
-  std::int32_t memo(WordFact fact, std::size_t i, Fn&& fn) const {
+  // The value of `fact` for word token i (see WordFact).
+  std::int32_t fact(WordFact f, std::size_t i) const {
     const std::uint32_t id = toks[i].word;
-    if (id >= in_lexicon.size() || !in_lexicon[id]) {
-      std::int32_t& a = absent_[static_cast<int>(fact)];
-      if (a == kUnknown) a = static_cast<std::int32_t>(fn(std::string_view()));
-      return a;
-    }
-    auto& m = memo_[static_cast<int>(fact)];
-    if (m.empty()) m.assign(distinct_words, kUnknown);
-    std::int32_t& v = m[id];
-    if (v == kUnknown) v = static_cast<std::int32_t>(fn(f(i)));
-    return v;
+    const auto k = static_cast<std::size_t>(f);
+    if (id >= lexicon_row.size() || lexicon_row[id] < 0) return absent_facts[k];
+    return fact_rows[static_cast<std::size_t>(lexicon_row[id]) * static_cast<std::size_t>(WordFact::kCount) + k];
   }
 
   std::size_t size() const { return toks.size(); }
@@ -149,6 +137,16 @@ void programme_words(std::vector<std::string_view>& out);
 void gazetteer_words(std::vector<std::string_view>& out);
 void lithuanian_words(std::vector<std::string_view>& out);
 void language_words(std::vector<std::string_view>& out);
+// The facts' functions (in WordFact's order where not declared elsewhere).
+std::int32_t en_org_head_fact(std::string_view w);   // organisations.cc
+std::int32_t opener_fact(std::string_view w);        // organisations.cc
+std::int32_t trigger_fact(std::string_view w);       // events.cc
+std::int32_t future_fact(std::string_view w);        // indicators.cc
+std::int32_t past_fact(std::string_view w);          // indicators.cc
+std::int32_t programme_first_fact(std::string_view w);  // programme.cc
+std::int32_t place_first_fact(std::string_view w);   // gazetteer.cc: entry list, numbered from 1
+std::int32_t country_word_fact(std::string_view w);  // gazetteer.cc: the code's two letters
+std::int32_t language_class_fact(std::string_view w);  // language.cc
 // Folded form of arbitrary text with the token folding (lower-case ASCII,
 // words separated by one space).
 std::string fold_text(std::string_view text);
@@ -190,7 +188,7 @@ std::size_t place_country_at(const Doc& doc, std::size_t i, std::string_view& co
 // Country code of a country name or demonym in any of en/lt/nb/is/lv
 // ("Norway", "Norvegija", "Norge", "Norwegian"), or "" if none. Folded input.
 std::string country_of_word(std::string_view folded);
-// country_of_word() of word token i, memoised per distinct word.
+// country_of_word() of word token i (a WordFact).
 std::string country_word_at(const Doc& doc, std::size_t i);
 bool is_demonym(std::string_view folded);
 // The country a short text names ("Norway", "Norvegija", "NO" is not one),

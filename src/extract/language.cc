@@ -74,7 +74,7 @@ std::string first_look(const Doc& doc, std::string_view head) {
   for (std::size_t i = 0; i < doc.size() && doc.toks[i].begin < head.size(); ++i) {
     if (!doc.is_word(i)) continue;
     ++words;
-    switch (doc.memo(WordFact::kLanguageClass, i, word_class)) {
+    switch (doc.fact(WordFact::kLanguageClass, i)) {
       case kEnglish: ++en; break;
       case kLithuanian: ++lt; break;
       case kOther: ++other; break;
@@ -149,6 +149,8 @@ std::string cld2_language(std::string_view head) {
 }
 
 }  // namespace
+
+std::int32_t language_class_fact(std::string_view w) { return word_class(w); }
 
 void language_words(std::vector<std::string_view>& out) {
   for (const auto& [w, c] : word_classes()) out.push_back(w);

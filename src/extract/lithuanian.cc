@@ -142,7 +142,7 @@ void lithuanian_words(std::vector<std::string_view>& out) {
 }
 
 bool lt_head_at(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kLtHead, i, [](std::string_view w) { return lt_head_form(w); });
+  return doc.fact(WordFact::kLtHead, i);
 }
 
 std::string lt_nominative_word(std::string_view word, bool head) {

@@ -53,7 +53,7 @@ const std::unordered_set<std::string_view>& en_org_heads() {
 bool en_org_head(std::string_view w) { return en_org_heads().count(w) > 0; }
 
 bool en_org_head_at(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kEnOrgHead, i, [](std::string_view w) { return en_org_head(w); });
+  return doc.fact(WordFact::kEnOrgHead, i);
 }
 
 bool fund_like(std::string_view w) {
@@ -524,7 +524,7 @@ const std::unordered_set<std::string_view>& openers() {
 void read_sentences(const Doc& doc, Range block, std::vector<Cand>& out) {
   const std::size_t first = block.first, last = block.last;
   for (std::size_t i = first; i < last; ++i) {
-    if (!doc.is_word(i) || !doc.memo(WordFact::kOrgOpener, i, [](std::string_view w) { return openers().count(w) > 0; })) continue;
+    if (!doc.is_word(i) || !doc.fact(WordFact::kOrgOpener, i)) continue;
     std::string_view w = doc.f(i);
     std::size_t send = std::min<std::size_t>(sentence_end(doc, i), last);
     // "implemented by X together with (international) partners A, B"
@@ -1111,6 +1111,9 @@ bool is_org_head(std::string_view folded) {
   return false;
 }
 
+std::int32_t en_org_head_fact(std::string_view w) { return en_org_head(w) ? 1 : 0; }
+std::int32_t opener_fact(std::string_view w) { return openers().count(w) > 0 ? 1 : 0; }
+
 void organisation_words(std::vector<std::string_view>& out) {
   for (auto w : en_org_heads()) out.push_back(w);
   for (auto w : kLtOrgHeads) out.push_back(w);
@@ -1118,7 +1121,7 @@ void organisation_words(std::vector<std::string_view>& out) {
 }
 
 bool is_org_head_at(const Doc& doc, std::size_t i) {
-  return doc.memo(WordFact::kOrgHead, i, [](std::string_view w) { return is_org_head(w); });
+  return doc.fact(WordFact::kOrgHead, i);
 }
 
 std::string home_country(const Doc& doc) {

@@ -201,6 +201,8 @@ std::string years_after(const Doc& doc, std::size_t b, std::size_t& end) {
 
 }  // namespace
 
+std::int32_t programme_first_fact(std::string_view w) { return first_words().find(w) != first_words().end() ? 1 : 0; }
+
 void programme_words(std::vector<std::string_view>& out) {
   for (const auto& w : first_words()) out.push_back(w);
 }
@@ -262,7 +264,7 @@ std::vector<ProgrammeMention> find_programmes(const Doc& doc) {
     }
     if (!doc.is_word(i)) continue;
     // Most words start no pattern: one set lookup decides.
-    if (!doc.memo(WordFact::kProgrammeFirst, i, [](std::string_view w) { return first_words().find(w) != first_words().end(); }))
+    if (!doc.fact(WordFact::kProgrammeFirst, i))
       continue;
     for (const Pattern& p : pats) {
       if (!word_match(doc.f(i), p.words[0])) continue;

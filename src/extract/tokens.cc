@@ -164,6 +164,8 @@ struct Lexicon {
   std::vector<std::uint64_t> hashes;
   std::vector<std::uint32_t> slots;  // 0 = empty, else index + 1
   std::size_t mask = 0;
+  std::vector<std::int32_t> facts;  // kFacts values per form, in WordFact order
+  std::int32_t absent[static_cast<std::size_t>(WordFact::kCount)] = {};
 
   static std::pair<std::size_t, std::size_t> bloom_bits(std::uint64_t h) {
     const std::uint64_t m = h * 0x9E3779B97F4A7C15ull;
@@ -179,14 +181,34 @@ struct Lexicon {
     return ((bloom[b1 / 64] >> (b1 % 64)) & 1) && ((bloom[b2 / 64] >> (b2 % 64)) & 1);
   }
 
-  bool contains(std::string_view w, std::uint64_t h) const {
-    if (!maybe(h)) return false;
+  // The index of w among forms, or -1.
+  std::int32_t find(std::string_view w, std::uint64_t h) const {
+    if (!maybe(h)) return -1;
     for (std::size_t k = slot_of(h, mask); slots[k] != 0; k = (k + 1) & mask) {
-      if (hashes[slots[k] - 1] == h && forms[slots[k] - 1] == w) return true;
+      if (hashes[slots[k] - 1] == h && forms[slots[k] - 1] == w) return static_cast<std::int32_t>(slots[k] - 1);
     }
-    return false;
+    return -1;
   }
 };
+
+// Each WordFact's function, in the enum's order.
+using FactFn = std::int32_t (*)(std::string_view);
+constexpr FactFn kFactFns[] = {
+    [](std::string_view w) -> std::int32_t { return month_word(w); },
+    [](std::string_view w) -> std::int32_t { return number_word(w); },
+    [](std::string_view w) -> std::int32_t { return lt_head_form(w) ? 1 : 0; },
+    en_org_head_fact,
+    [](std::string_view w) -> std::int32_t { return is_org_head(w) ? 1 : 0; },
+    trigger_fact,
+    future_fact,
+    past_fact,
+    opener_fact,
+    programme_first_fact,
+    place_first_fact,
+    language_class_fact,
+    country_word_fact,
+};
+static_assert(std::size(kFactFns) == static_cast<std::size_t>(WordFact::kCount), "a function per WordFact");
 
 const Lexicon& lexicon() {
   static const Lexicon lex = [] {
@@ -206,7 +228,7 @@ const Lexicon& lexicon() {
     l.mask = size - 1;
     for (std::string_view w : words) {
       std::uint64_t h = fnv1a(w);
-      if (l.contains(w, h)) continue;
+      if (l.find(w, h) >= 0) continue;
       std::size_t k = slot_of(h, l.mask);
       while (l.slots[k] != 0) k = (k + 1) & l.mask;
       l.forms.push_back(w);
@@ -214,6 +236,12 @@ const Lexicon& lexicon() {
       l.slots[k] = static_cast<std::uint32_t>(l.forms.size());
       l.add_to_bloom(h);
     }
+    constexpr std::size_t kFacts = std::size(kFactFns);
+    l.facts.resize(l.forms.size() * kFacts);
+    for (std::size_t f = 0; f < l.forms.size(); ++f) {
+      for (std::size_t k = 0; k < kFacts; ++k) l.facts[f * kFacts + k] = kFactFns[k](l.forms[f]);
+    }
+    for (std::size_t k = 0; k < kFacts; ++k) l.absent[k] = kFactFns[k](std::string_view());
     return l;
   }();
   return lex;
@@ -407,7 +435,7 @@ Doc tokenize(std::string_view text) {
   }
 
   // Word ids: one hash per word token here saves every reader its own
-  // lookups (Doc::memo). An open-addressing table of ids keyed by the folded
+  // lookups (Doc::fact). An open-addressing table of ids keyed by the folded
   // form (FNV-1a): std::unordered_map cost a node allocation per distinct
   // word and a division per probe, ~5% of a page's time.
   {
@@ -429,7 +457,7 @@ Doc tokenize(std::string_view text) {
       t.word = static_cast<std::uint32_t>(forms.size());
       forms.push_back(w);
       hashes.push_back(h);
-      doc.in_lexicon.push_back(lex.contains(w, h) ? 1 : 0);
+      doc.lexicon_row.push_back(lex.find(w, h));
       slots[k] = t.word + 1;
       if (forms.size() * 2 > slots.size()) {  // keep the load under one half
         slots.assign(slots.size() * 2, 0);
@@ -442,6 +470,8 @@ Doc tokenize(std::string_view text) {
       }
     }
     doc.distinct_words = static_cast<std::uint32_t>(forms.size());
+    doc.fact_rows = lex.facts.data();
+    doc.absent_facts = lex.absent;
   }
 
   // Lines and sentences. A line break ends a sentence unless it is a soft
