@@ -8,6 +8,7 @@
 #include "base/hash.h"
 #include "base/text.h"
 #include "codec/records_json.h"
+#include "model/validation.h"
 #include "extract/extractor.h"
 #include "ingest/csv_reader.h"
 #include "ingest/iati_reader.h"
@@ -25,9 +26,27 @@ struct CsvSiblings {
   std::optional<std::string> indicators;
 };
 
-Result<std::vector<model::Project>> records_from_csv(const store::Store& store, std::string_view source,
-                                                     std::string_view content, const CsvSiblings& siblings,
-                                                     std::vector<std::string>& warnings) {
+// A CSV table read: rows that are new records, and rows that update a
+// stored project (checked, and with something to change).
+struct CsvRecords {
+  std::vector<model::Project> records;
+  struct Update {
+    model::Id id = 0;
+    model::Project project;
+    std::size_t line = 0;
+  };
+  std::vector<Update> updates;
+};
+
+// "2024-05-01T12:00:00Z": the registry's own way of writing updated_at. A
+// spreadsheet program may have rewritten the cell as a date of its own, which
+// then says nothing about the stored project.
+bool registry_timestamp(std::string_view s) {
+  return s.size() >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s.back() == 'Z';
+}
+
+Result<CsvRecords> records_from_csv(const store::Store& store, std::string_view source, std::string_view content,
+                                    const CsvSiblings& siblings, std::vector<std::string>& warnings) {
   auto table = ingest::read_projects_csv(content, source);
   if (!table) {
     for (const char* suffix : {"-participations.csv", "-indicators.csv", "-organisations.csv"}) {
@@ -50,19 +69,33 @@ Result<std::vector<model::Project>> records_from_csv(const store::Store& store, 
       return unexpected(s.error());
     }
   }
-  std::vector<model::Project> records;
+  CsvRecords out;
   for (const auto& row : table->rows) {
-    if (row.id && store.get_project(*row.id, store::Visibility::kAll)) {
-      return make_error(ErrorCode::kFailedPrecondition,
-                        fmt::format("{}:{}: project {} is stored already; updating stored projects from CSV needs "
-                                    "an update operation the store does not offer yet",
-                                    source, row.line, *row.id),
-                        "id");
+    auto stored = row.id ? store.get_project(*row.id, store::Visibility::kAll)
+                         : Result<model::Project>(unexpected(Error{ErrorCode::kNotFound, "no id"}));
+    if (!stored) {
+      if (stored.error().code != ErrorCode::kNotFound) return unexpected(stored.error());
+      out.records.push_back(ingest::apply_patch(row, model::Project{}));
+      continue;
     }
-    records.push_back(ingest::apply_patch(row, model::Project{}));
+    // A row of a stored project updates it, as an editor's correction would:
+    // blank cells keep the stored values. Everything is checked before
+    // anything is written, so a bad row leaves the registry as it was.
+    model::Project updated = ingest::apply_patch(row, *stored);
+    if (codec::diff_records(*stored, updated).empty()) continue;
+    if (row.updated_at && registry_timestamp(*row.updated_at) && *row.updated_at != stored->updated_at) {
+      return make_error(ErrorCode::kConflict,
+                        fmt::format("{}:{}: project {} was changed at {}, after this file was exported (its "
+                                    "updated_at is {}): export it again and redo the edit, so that the newer "
+                                    "change is not overwritten",
+                                    source, row.line, *row.id, stored->updated_at, *row.updated_at),
+                        "updated_at");
+    }
+    if (auto s = model::check(updated, fmt::format("{}:{}", source, row.line)); !s) return unexpected(s.error());
+    out.updates.push_back({*row.id, std::move(updated), row.line});
   }
   warnings = std::move(table->warnings);
-  return records;
+  return out;
 }
 
 Result<ImportedDocument> import_content_with(store::Store& store, std::string_view source, std::string_view content,
@@ -142,7 +175,22 @@ Result<ImportedDocument> import_content_with(store::Store& store, std::string_vi
   } else if (kind == ContentKind::kCsv) {
     auto csv = records_from_csv(store, source, content, tables, out.warnings);
     if (!csv) return unexpected(csv.error());
-    records = std::move(*csv);
+    // Updates go through update_project, one transaction each: audited
+    // field by field, remembered as corrections that later revisions of the
+    // source keep. The new rows then come in as a document, as always.
+    store::Edit edit;
+    edit.editor = "import:" + document_name(source);
+    for (const auto& u : csv->updates) {
+      edit.note = fmt::format("{}:{}", source, u.line);
+      auto stored = store.update_project(u.id, u.project, edit);
+      if (!stored) {
+        Error e = stored.error();
+        e.message = fmt::format("{}:{}: {}", source, u.line, e.message);
+        return unexpected(std::move(e));
+      }
+      ++out.updated;
+    }
+    records = std::move(csv->records);
     doc.media_type = "text/csv";
     if (!records.empty()) doc.language = records.front().default_language;
   } else {
@@ -160,6 +208,7 @@ Result<ImportedDocument> import_content_with(store::Store& store, std::string_vi
     return unexpected(std::move(e));
   }
   out.result = std::move(*result);
+  out.result.updated += out.updated;  // the import's summary counts them with the records read anew
   return out;
 }
 

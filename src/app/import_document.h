@@ -16,6 +16,7 @@ struct ImportedDocument {
   std::size_t records = 0;
   std::vector<std::string> warnings;  // unknown JSON fields and the like
   std::size_t findings = 0;           // extractor findings stored with the records
+  std::size_t updated = 0;            // stored projects a CSV table's rows updated (also in result.updated)
 };
 
 // How the content is read: by the caller's hint, else by the source's
@@ -36,9 +37,14 @@ Result<ImportedDocument> import_content(store::Store& store, std::string_view so
 // old versions) warnings. Entities are never expanded.
 //
 // CSV: rows become new draft records. A row whose id names a stored project
-// is an update, which blank cells must not overwrite; the Store interface
-// has no update yet, so such a file is kFailedPrecondition and nothing is
-// stored (ingest::apply_patch already merges).
+// updates it through Store::update_project (editor "import:NAME", note
+// "SOURCE:LINE"): audited, kept as an editor's correction; blank cells keep
+// the stored values (ingest::apply_patch), unchanged rows write nothing. All
+// rows are read and checked before anything is written (kInvalidArgument
+// names FILE:LINE). kConflict when a row's updated_at differs from the
+// stored project's: someone changed it after the export, and the row would
+// undo that change. Each update is its own transaction: a database failure
+// midway leaves the earlier rows updated.
 //
 // Reads the file at `path` and imports it; for a CSV projects table
 // NAME.csv, the sibling tables NAME-participations.csv and

@@ -38,6 +38,17 @@ std::string_view media_type(Format format) {
   return "application/octet-stream";
 }
 
+std::string_view file_extension(Format format) {
+  switch (format) {
+    case Format::kIati: return ".xml";
+    case Format::kGiving360: return ".json";
+    case Format::kCsv: return ".csv";
+    case Format::kXlsx: return ".xlsx";
+    case Format::kJsonl: return ".jsonl";
+  }
+  return "";
+}
+
 namespace internal {
 
 std::string decimal(std::int64_t minor_units) {

@@ -39,6 +39,8 @@ std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format format);
 // The media type an HTTP response of this format carries.
 std::string_view media_type(Format format);
+// The file name extension of the format, with its dot (".xml", ".json", ...).
+std::string_view file_extension(Format format);
 
 struct ExportOptions {
   // IATI organisation identifier of the publisher; iati-identifiers are

@@ -84,9 +84,11 @@ const std::vector<std::string> kParticipationColumns{"project_id", "position", "
 const std::vector<std::string> kIndicatorColumns{"project_id", "position", "value", "unit", "status"};
 
 // The rows of a long table, grouped by project and ordered by position.
+// read_row gives the item and whether its role (status) cell was filled in.
 template <typename Item, typename ReadRow>
 Status attach(std::string_view text, std::string_view file_name, const std::vector<std::string>& known,
-              CsvProjects& projects, ReadRow read_row, std::vector<Item> ProjectPatch::*member) {
+              CsvProjects& projects, ReadRow read_row, std::vector<Item> ProjectPatch::*member,
+              std::vector<bool> ProjectPatch::*given) {
   auto table = parse_csv(text, file_name);
   if (!table) return unexpected(table.error());
   Columns c(*table, file_name, known, &projects.warnings);
@@ -95,7 +97,7 @@ Status attach(std::string_view text, std::string_view file_name, const std::vect
   for (auto& row : projects.rows) {
     if (row.id) by_id[*row.id] = &row;
   }
-  std::map<model::Id, std::vector<std::pair<std::int64_t, Item>>> items;
+  std::map<model::Id, std::vector<std::pair<std::int64_t, std::pair<Item, bool>>>> items;
   std::set<model::Id> unknown;
   for (std::size_t r = 0; r < table->rows.size(); ++r) {
     const auto& row = table->rows[r];
@@ -120,7 +122,10 @@ Status attach(std::string_view text, std::string_view file_name, const std::vect
   }
   for (auto& [id, list] : items) {
     std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [_, item] : list) (by_id[id]->*member).push_back(std::move(item));
+    for (auto& [_, item] : list) {
+      (by_id[id]->*member).push_back(std::move(item.first));
+      (by_id[id]->*given).push_back(item.second);
+    }
   }
   for (auto id : unknown) {
     projects.warnings.push_back(fmt::format("{}: rows of project {} ignored: no such row in the projects table", file_name, id));
@@ -251,6 +256,7 @@ Result<CsvProjects> read_projects_csv(std::string_view text, std::string_view fi
       }
     }
     p.currency = c.get(row, "currency");
+    p.updated_at = c.get(row, "updated_at");
     out.rows.push_back(std::move(p));
   }
   return out;
@@ -258,8 +264,9 @@ Result<CsvProjects> read_projects_csv(std::string_view text, std::string_view fi
 
 Status read_participations_csv(std::string_view text, std::string_view file_name, CsvProjects& projects) {
   auto read_row = [](const Columns& c, const std::vector<std::string>& row,
-                     std::size_t line) -> Result<model::Participation> {
+                     std::size_t line) -> Result<std::pair<model::Participation, bool>> {
     model::Participation part;
+    bool role_given = false;
     auto name = c.get(row, "name");
     if (!name) return c.bad(line, "name", "is blank");
     part.name = *name;
@@ -271,17 +278,19 @@ Status read_participations_csv(std::string_view text, std::string_view file_name
       auto role = model::parse_role(*v);
       if (!role) return c.bad(line, "role", fmt::format("'{}' is not a role (promoter, partner, funder, other)", *v));
       part.role = *role;
+      role_given = true;
     }
-    return part;
+    return std::pair{std::move(part), role_given};
   };
   return attach<model::Participation>(text, file_name, kParticipationColumns, projects, read_row,
-                                      &ProjectPatch::participations);
+                                      &ProjectPatch::participations, &ProjectPatch::participation_role_given);
 }
 
 Status read_indicators_csv(std::string_view text, std::string_view file_name, CsvProjects& projects) {
   auto read_row = [](const Columns& c, const std::vector<std::string>& row,
-                     std::size_t line) -> Result<model::Indicator> {
+                     std::size_t line) -> Result<std::pair<model::Indicator, bool>> {
     model::Indicator ind;
+    bool status_given = false;
     auto value = c.get(row, "value");
     if (!value) return c.bad(line, "value", "is blank");
     auto v = decimal(c, line, "value", *value);
@@ -292,10 +301,12 @@ Status read_indicators_csv(std::string_view text, std::string_view file_name, Cs
       auto status = model::parse_indicator_status(*s);
       if (!status) return c.bad(line, "status", fmt::format("'{}' is not planned, achieved or unknown", *s));
       ind.status = *status;
+      status_given = true;
     }
-    return ind;
+    return std::pair{std::move(ind), status_given};
   };
-  return attach<model::Indicator>(text, file_name, kIndicatorColumns, projects, read_row, &ProjectPatch::indicators);
+  return attach<model::Indicator>(text, file_name, kIndicatorColumns, projects, read_row, &ProjectPatch::indicators,
+                                  &ProjectPatch::indicator_status_given);
 }
 
 model::Project apply_patch(const ProjectPatch& patch, model::Project base) {
@@ -323,8 +334,46 @@ model::Project apply_patch(const ProjectPatch& patch, model::Project base) {
   };
   if (patch.budget) set_amount(model::AmountKind::kBudget, *patch.budget);
   if (patch.granted) set_amount(model::AmountKind::kGranted, *patch.granted);
-  if (!patch.participations.empty()) base.participations = patch.participations;
-  if (!patch.indicators.empty()) base.indicators = patch.indicators;
+  if (!patch.participations.empty()) {
+    std::vector<model::Participation> list;
+    std::vector<bool> used(base.participations.size(), false);
+    for (std::size_t i = 0; i < patch.participations.size(); ++i) {
+      const auto& row = patch.participations[i];
+      std::size_t j = 0;
+      while (j < used.size() && (used[j] || base.participations[j].name != row.name)) ++j;
+      if (j == used.size()) {
+        list.push_back(row);
+        continue;
+      }
+      used[j] = true;
+      model::Participation kept = base.participations[j];
+      if (row.country) kept.country = row.country;
+      if (i >= patch.participation_role_given.size() || patch.participation_role_given[i]) kept.role = row.role;
+      list.push_back(std::move(kept));
+    }
+    base.participations = std::move(list);
+  }
+  if (!patch.indicators.empty()) {
+    std::vector<model::Indicator> list;
+    std::vector<bool> used(base.indicators.size(), false);
+    for (std::size_t i = 0; i < patch.indicators.size(); ++i) {
+      const auto& row = patch.indicators[i];
+      std::size_t j = 0;
+      while (j < used.size() &&
+             (used[j] || base.indicators[j].value != row.value || base.indicators[j].unit != row.unit)) {
+        ++j;
+      }
+      if (j == used.size()) {
+        list.push_back(row);
+        continue;
+      }
+      used[j] = true;
+      model::Indicator kept = base.indicators[j];
+      if (i >= patch.indicator_status_given.size() || patch.indicator_status_given[i]) kept.status = row.status;
+      list.push_back(std::move(kept));
+    }
+    base.indicators = std::move(list);
+  }
   return base;
 }
 

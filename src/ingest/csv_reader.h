@@ -46,9 +46,16 @@ struct ProjectPatch {
   std::optional<std::int64_t> budget;   // minor units
   std::optional<std::int64_t> granted;  // minor units
   std::optional<std::string> currency;
+  // When the row's project was last changed, as the export wrote it: a
+  // stored project changed since then is a conflict (app::import_file).
+  std::optional<std::string> updated_at;
   // From the long tables; empty means "none given", which keeps stored ones.
   std::vector<model::Participation> participations;
   std::vector<model::Indicator> indicators;
+  // Parallel to the lists above: whether the item's role (status) cell was
+  // filled in. A blank one keeps a stored item's role (status).
+  std::vector<bool> participation_role_given;
+  std::vector<bool> indicator_status_given;
 };
 
 struct CsvProjects {
@@ -69,6 +76,11 @@ Status read_indicators_csv(std::string_view text, std::string_view file_name, Cs
 // `base` with every value the patch holds; blank cells keep base's values.
 // Title and description go to the patch's language, else base's. A budget or
 // granted figure replaces the first amount of that kind (or is added).
+// Long-table rows, when the patch has any, make the list: an item that is
+// one of base's (a participation of the same name, an indicator of the
+// same value and unit) stays that item, with its organisation link and
+// source span, its blank cells keeping base's values; the others are new,
+// and base's items that no row names are dropped.
 model::Project apply_patch(const ProjectPatch& patch, model::Project base);
 
 // Undoes exporter::tables::neutralise: "'=1+1" -> "=1+1".

@@ -87,6 +87,16 @@ struct Suggestion {
 
 inline constexpr int kMaxSuggestions = 20;
 
+// A record that matches a query, for reading every match (find_matches).
+struct Match {
+  model::Id id = 0;     // the matching record
+  model::Id group = 0;  // its translation group's first record (the project readers see)
+  bool operator==(const Match&) const = default;
+};
+
+// Matches per find_matches call, at most.
+inline constexpr int kMaxMatchPage = 10000;
+
 class SearchIndex {
  public:
   virtual ~SearchIndex() = default;
@@ -106,6 +116,16 @@ class SearchIndex {
   // Rebuilds the index from the stored records in one transaction; returns
   // the number of records indexed.
   virtual Result<std::int64_t> reindex() = 0;
+
+  // Every record that matches `query` (the same records search() counts,
+  // without the rank window), a page at a time for exports: the matches
+  // with ids greater than `after_id`, by ascending id, at most `limit`
+  // (1..kMaxMatchPage), neither ranked nor counted, so that reading a query
+  // that matches the whole registry holds one page in memory. Translations
+  // match on their own: a group may appear once per matching record.
+  // kInvalidArgument (field "q") for an empty query. Thread-safe.
+  virtual Result<std::vector<Match>> find_matches(const SearchQuery& query, bool include_drafts, model::Id after_id,
+                                                  int limit) const = 0;
 };
 
 }  // namespace tiltas::search

@@ -920,6 +920,11 @@ class SqlStore final : public Store {
     return backend_.read([&](Connection& c) { return Backend::suggest(c, prefix, limit, include_drafts); });
   }
 
+  Result<std::vector<search::Match>> find_matches(const search::SearchQuery& query, bool include_drafts, Id after_id,
+                                                  int limit) const override {
+    return backend_.read([&](Connection& c) { return Backend::find_matches(c, query, include_drafts, after_id, limit); });
+  }
+
   Result<std::int64_t> reindex() override {
     return backend_.write([&](Connection& c) -> Result<std::int64_t> {
       TILTAS_SQL_TRY_STATUS(Backend::clear_search_index(c));

@@ -328,6 +328,46 @@ TEST_P(SearchContract, TranslationsAreOneHit) {
   EXPECT_EQ(r.hits[0].id, a->project_ids[0]);
 }
 
+// find_matches (exports): every match a page at a time by id, past the rank
+// window's cut, drafts only for operators, the same records search() finds.
+TEST_P(SearchContract, FindMatchesReadsEveryMatchByIdInPages) {
+  std::vector<Spec> specs;
+  for (int i = 0; i < 12; ++i) {
+    specs.push_back({.title = (i % 3 == 0 ? "Harbour network " : "Volunteer exchange ") + std::to_string(i)});
+  }
+  auto id = add(specs, /*publish=*/false);
+  ASSERT_TRUE(store_->set_review_state({id[0], id[3], id[6]}, ReviewState::kPublished));
+  auto query = search::parse_query("harbour").value();
+  auto read_all = [&](bool drafts, int page) {
+    std::vector<Id> out;
+    Id after = 0;
+    for (int calls = 0; calls < 20; ++calls) {
+      auto m = store_->find_matches(query, drafts, after, page);
+      EXPECT_TRUE(m) << m.error().message;
+      if (!m || m->empty()) break;
+      EXPECT_LE(m->size(), static_cast<std::size_t>(page));
+      for (const auto& match : *m) {
+        EXPECT_GT(match.id, after) << "ascending, after the cursor";
+        EXPECT_EQ(match.group, match.id) << "no translations here";
+        out.push_back(match.id);
+        after = match.id;
+      }
+    }
+    return out;
+  };
+  const std::vector<Id> all{id[0], id[3], id[6], id[9]};
+  EXPECT_EQ(read_all(true, 1), all) << "pages of one";
+  EXPECT_EQ(read_all(true, 3), all);
+  EXPECT_EQ(read_all(false, 2), (std::vector<Id>{id[0], id[3], id[6]})) << "the public sees published ones";
+  EXPECT_EQ(read_all(true, 100), ids("harbour", true)) << "what the search finds";
+  // A filter alone, and an exclusion.
+  query = search::parse_query("programme:\"Active Citizens Fund\" -harbour").value();
+  EXPECT_EQ(read_all(true, 5).size(), 8u);
+  auto empty = store_->find_matches(search::SearchQuery{}, true, 0, 10);
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(store_backends()),
                          [](const auto& info) { return info.param.name; });
 

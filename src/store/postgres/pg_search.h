@@ -29,6 +29,9 @@ Status clear_search_index(Connection& c);
 Result<search::SearchResult> search(Connection& c, const search::SearchRequest& request);
 Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit,
                                                 bool include_drafts);
+// See search::SearchIndex::find_matches.
+Result<std::vector<search::Match>> find_matches(Connection& c, const search::SearchQuery& query, bool include_drafts,
+                                                model::Id after_id, int limit);
 
 // The tsvector literal of an index document's analysed fields, and the
 // tsquery literal of a query (exposed for tests and the benchmark).

@@ -64,6 +64,10 @@ class PostgresBackend {
                                                          bool include_drafts) {
     return postgres::suggest(c, prefix, limit, include_drafts);
   }
+  static Result<std::vector<search::Match>> find_matches(Connection& c, const search::SearchQuery& q,
+                                                         bool include_drafts, model::Id after_id, int limit) {
+    return postgres::find_matches(c, q, include_drafts, after_id, limit);
+  }
 
   PostgresBackend(std::string redacted_url, std::string version, std::unique_ptr<ConnectionPool> pool)
       : redacted_url_(std::move(redacted_url)), version_(std::move(version)), pool_(std::move(pool)) {}

@@ -36,6 +36,9 @@ Status clear_search_index(Connection& c);
 Result<search::SearchResult> search(Connection& c, const search::SearchRequest& request);
 Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit,
                                                 bool include_drafts);
+// See search::SearchIndex::find_matches.
+Result<std::vector<search::Match>> find_matches(Connection& c, const search::SearchQuery& query, bool include_drafts,
+                                                model::Id after_id, int limit);
 
 // The FTS5 MATCH expression for `query` (exposed for tests): every term
 // quoted, filters as facet terms, "all" when nothing else is required.

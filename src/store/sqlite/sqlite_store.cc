@@ -62,6 +62,10 @@ class SqliteBackend {
                                                          bool include_drafts) {
     return sqlite::suggest(c, prefix, limit, include_drafts);
   }
+  static Result<std::vector<search::Match>> find_matches(Connection& c, const search::SearchQuery& q,
+                                                         bool include_drafts, model::Id after_id, int limit) {
+    return sqlite::find_matches(c, q, include_drafts, after_id, limit);
+  }
 
   SqliteBackend(std::string path, Connection connection)
       : path_(std::move(path)), mutex_(std::make_unique<std::mutex>()), connection_(std::move(connection)) {}
