@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { createRegistry, startServer, addAccount } from './lib/registry.mjs';
-import { pageRoutes, concretePaths, SEARCH_WORD } from './lib/pages.mjs';
+import { pageRoutes, downloadRoutes, concretePaths, SEARCH_WORD } from './lib/pages.mjs';
 import { pngSize } from './lib/browser.mjs';
 import journey from './specs/journey.mjs';
 import accessibility, { typeaheadOpen } from './specs/accessibility.mjs';
 import narrow from './specs/narrow.mjs';
 import keyboard, { typeahead } from './specs/keyboard.mjs';
 import xss from './specs/xss.mjs';
+import downloads from './specs/downloads.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -110,6 +111,7 @@ const ctx = {
   samples: await findSamples(server.baseUrl),
 };
 ctx.pages = concretePaths(pageRoutes(args['source-dir']), ctx.samples);
+ctx.downloads = downloadRoutes(args['source-dir']);
 // Pages behind sign-in are checked signed in as an administrator.
 if (ctx.pages.some((p) => p.signedIn)) ctx.account = addAccount({ tiltas: args.tiltas, db: registry.db });
 console.log(`# ${server.baseUrl}: ${ctx.pages.length} page routes: ${ctx.pages.map((p) => p.path).join(' ')}`);
@@ -121,6 +123,7 @@ narrow(ctx);
 keyboard(ctx);
 typeahead(ctx);
 xss(ctx);
+downloads(ctx);
 
 test('every screenshot was written as a non-empty PNG', () => {
   assert.ok(ctx.screenshots.length > 0, 'no screenshot was taken');

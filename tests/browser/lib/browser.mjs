@@ -79,10 +79,12 @@ export async function pagePool(ctx, options = {}) {
 
 // Saves a full-page PNG into the run's screenshot folder and remembers it,
 // so the last test can check that every screenshot was written.
-export async function screenshot(ctx, page, name) {
+// fullPage: false for documents that are not HTML (an SVG opened on its
+// own), whose page size chromium cannot measure.
+export async function screenshot(ctx, page, name, { fullPage = true } = {}) {
   mkdirSync(ctx.screenshotDir, { recursive: true });
   const path = join(ctx.screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   ctx.screenshots.push(path);
   return path;
 }

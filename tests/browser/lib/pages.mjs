@@ -6,6 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+const DOWNLOAD = /\.[a-z0-9]+$/i;
+const ROW = /\{\s*"GET"\s*,\s*"([^"]+)"\s*,\s*pages::(\w+)\s*(?:,\s*Access::k(\w+)\s*)?\}/g;
+
+// The portal's downloads: GET routes of pages:: handlers whose path ends in
+// a file extension (/results.csv, /results.svg).
+export function downloadRoutes(sourceDir) {
+  const text = readFileSync(join(sourceDir, 'src/http/routes.cc'), 'utf8');
+  return [...text.matchAll(ROW)].filter((m) => DOWNLOAD.test(m[1])).map((m) => ({ path: m[1], handler: m[2] }));
+}
+
 // Rows of the route table: {"GET", "/lt/projects/:id", pages::project_page}.
 export function pageRoutes(sourceDir) {
   const file = join(sourceDir, 'src/http/routes.cc');
@@ -13,11 +23,10 @@ export function pageRoutes(sourceDir) {
   const routes = [];
   // An optional fourth column, Access::kEditor or Access::kAdmin, means the
   // page needs a signed-in account (the specs sign in for those).
-  const row = /\{\s*"GET"\s*,\s*"([^"]+)"\s*,\s*pages::(\w+)\s*(?:,\s*Access::k(\w+)\s*)?\}/g;
-  for (const m of text.matchAll(row)) {
+  for (const m of text.matchAll(ROW)) {
     // Downloads (a file extension, such as /results.csv or /results.svg)
     // are files, not pages: no landmarks, skip link or layout to check.
-    if (/\.[a-z0-9]+$/i.test(m[1])) continue;
+    if (DOWNLOAD.test(m[1])) continue;
     const access = (m[3] || 'Public').toLowerCase();
     routes.push({ path: m[1], handler: m[2], signedIn: access !== 'public' });
   }

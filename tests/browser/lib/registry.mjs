@@ -11,6 +11,7 @@ import { join } from 'node:path';
 export const XSS_TITLE = '<img src=x onerror=alert(1)>';
 export const XSS_DESCRIPTION = '<script>alert(2)</script> onerror payloads stay text';
 export const XSS_ORGANISATION = '"><svg onload=alert(3)>';
+export const XSS_UNIT = '</text><script>alert(4)</script> persons';
 
 function run(tiltas, db, args) {
   const r = spawnSync(tiltas, ['--db', db, ...args], { encoding: 'utf8' });
@@ -40,6 +41,7 @@ export function createRegistry({ tiltas, sourceDir }) {
       programme: 'Active Citizens Fund',
       period: { start: '2024-01-01', end: '2024-12-31' },
       organisations: [{ name: XSS_ORGANISATION, country: 'LT', role: 'promoter' }],
+      indicators: [{ value: 12, unit: XSS_UNIT, status: 'achieved' }],
     }],
   }, null, 2));
   const corpus = join(sourceDir, 'tests/extract/corpus');

@@ -1,14 +1,15 @@
-// Text from pages is escaped everywhere it is shown: a record imported with
-// an <img onerror> title, a <script> description and an <svg onload>
-// organisation name renders those as text on the search, project (both
-// languages), organisation and home pages and in the typeahead's
-// suggestions, and no dialog fires. The browser
-// context bypasses any Content-Security-Policy, so escaping alone is tested.
+// Text from pages is escaped everywhere it is shown. One record is imported
+// with an <img onerror> title, a <script> description, an <svg onload>
+// organisation name and an indicator unit that closes an SVG <text>; the
+// search, project (both languages), organisation, results and home pages,
+// the results chart and the typeahead's suggestions show them as text, and
+// no dialog fires. The browser context bypasses any Content-Security-Policy,
+// so escaping alone is tested.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { openPage, visit, screenshot, stepper } from '../lib/browser.mjs';
-import { XSS_TITLE, XSS_DESCRIPTION, XSS_ORGANISATION } from '../lib/registry.mjs';
+import { XSS_TITLE, XSS_DESCRIPTION, XSS_ORGANISATION, XSS_UNIT } from '../lib/registry.mjs';
 
 // Elements or attributes that only exist if a payload was parsed as markup.
 async function injected(page) {
@@ -67,6 +68,23 @@ export default function register(ctx) {
           `the suggestion shows '${await option.first().textContent()}'`);
         assert.deepEqual(await injected(page), []);
         await screenshot(ctx, page, 'xss-typeahead');
+      });
+      // The payload record's indicator unit is in the results of its year
+      // (2024), on the page and in the chart image, which the browser runs
+      // scripts in when opened on its own.
+      await step('results page and chart', async () => {
+        for (const path of ['/results?year=2024', '/results.svg?year=2024']) {
+          const route = path.split('?')[0];
+          if (![...ctx.pages, ...ctx.downloads].some((p) => p.path === route)) {
+            throw new Error(`there is no ${route} in the route table (issue #7 asks for results and their chart)`);
+          }
+          await visit(page, ctx.baseUrl + path);
+          const text = await page.evaluate(() => document.documentElement.textContent);
+          // The chart shortens long labels, so the payload part is looked for.
+          const payload = XSS_UNIT.replace(/ persons$/, '');
+          assert.ok(text.includes(payload), `${path} does not show the unit's '${payload}' as text`);
+          assert.deepEqual(await injected(page), [], path);
+        }
       });
       await step('home page', async () => {
         await visit(page, ctx.baseUrl + '/');
