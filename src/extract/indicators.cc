@@ -196,6 +196,16 @@ std::vector<model::Indicator> find_indicators(const Doc& doc, Range block) {
         digits += doc.f(k + 1);
         k += 2;
       }
+      // Groups after one space (or a no-break space): "1 200 citizens",
+      // "20 000 participants".
+      if (k == i + 1 && digits.size() <= 3) {
+        while (digits.size() <= 9 && doc.is_num(k) && doc.f(k).size() == 3 && !doc.glued(k) &&
+               !(doc.toks[k].flags & kNewlineBefore) && doc.toks[k].begin - doc.toks[k - 1].end <= 3 &&
+               !(doc.is_punct(k + 1, '.') && doc.glued(k + 1) && doc.is_num(k + 2))) {
+          digits += doc.f(k);
+          ++k;
+        }
+      }
       // Followed by a separator and digits: a date, a decimal, a range or a code.
       if (k < doc.size() && doc.glued(k) && doc.toks[k].kind == Tok::kPunct &&
           (doc.toks[k].cp == '.' || doc.toks[k].cp == '/' || doc.toks[k].cp == ':' || doc.toks[k].cp == ',' ||

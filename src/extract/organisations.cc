@@ -878,6 +878,16 @@ void lt_phrases(const Doc& doc, Range block, std::vector<Cand>& out) {
       }
     }
     if (b - a < 2) continue;
+    // Inside a name another reading already gave (a label's value, a
+    // partner list), or in the page's heading (a first line that is no
+    // sentence: the title): no new name.
+    {
+      bool inside = false;
+      for (const Cand& o : out) inside |= o.a <= a && b <= o.b;
+      const Range& first_line = doc.lines[0];
+      const bool heading = block.first == 0 && doc.toks[a].line == 0 && !doc.is_punct(first_line.last - 1, '.');
+      if (inside || heading) continue;
+    }
     {
       // "Islandijos kurčiųjų asociacija": the capitalised country names it.
       bool named = country_first;
@@ -1232,10 +1242,13 @@ std::vector<Participation> find_organisations(const Doc& doc, Range block, const
       trim_range(doc, a, b);
       std::string country = strip_country(doc, a, b);
       if (c.country.empty()) c.country = country;
-      // A singular label value with two names: "X (Norway) Bodø Commune".
+      // A singular label value with two names: "X (Norway) Bodø Commune",
+      // "X (Norway), Y (Norway)". The second keeps the country stated after
+      // it, if any.
       if (c.from_label && c.role != Role::kFunder) {
         for (std::size_t q = a; q + 1 < b; ++q) {
-          if (doc.is_punct(q, ')') && doc.upper(q + 1)) {
+          const bool comma = doc.is_punct(q + 1, ',');
+          if (doc.is_punct(q, ')') && doc.upper(q + (comma ? 2 : 1))) {
             std::size_t qa = a, qb = q + 1;
             std::string c1 = strip_country(doc, qa, qb);
             if (!c1.empty()) {
@@ -1249,8 +1262,8 @@ std::vector<Participation> find_organisations(const Doc& doc, Range block, const
               p.country = c1;
               p.span = doc.span(qa, qb);
               out.push_back(p);
-              a = q + 1;
-              c.country.clear();
+              a = q + (comma ? 2 : 1);
+              c.country = country;
             }
             break;
           }

@@ -155,6 +155,16 @@ bool funding_context(const Doc& doc, std::size_t a, std::size_t b) {
       if (doc.is_word(k) && (doc.f(k) == "funding" || doc.f(k) == "financed" || doc.f(k) == "funded")) return true;
     }
   }
+  // The fund as the subject of an award: "The Fund for Bilateral Relations
+  // has approved two partnerships", "... awarded grants to".
+  for (std::size_t k = b; k < std::min<std::size_t>(s1, b + 3); ++k) {
+    if (!doc.is_word(k)) break;
+    std::string_view w = doc.f(k);
+    if (w == "approved" || w == "awarded" || w == "selected" || w == "supported" || w == "supports" ||
+        w == "awards" || w == "approves")
+      return true;
+    if (w != "has" && w != "have" && w != "also") break;
+  }
   for (std::size_t k = b; k < std::min<std::size_t>(s1, b + 30); ++k) {
     if (doc.is_word(k, "call") && doc.is_word(k + 1, "for") && doc.is_word(k + 2, "proposals")) return true;
     if (doc.is_word(k, "announced") || doc.is_word(k, "finances") || doc.is_word(k, "funds")) return true;

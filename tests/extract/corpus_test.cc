@@ -69,7 +69,7 @@ TEST(ExtractCorpusTest, SharedRealPages) {
   double worst = 1.0;
   double f1 = score_dir(gold, scorer(), table, &worst);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.921 when this was written; every field at least 0.772.
+  // Achieved 0.923 when this was written; every field at least 0.772.
   EXPECT_GE(f1, 0.90) << table;
   EXPECT_GE(worst, 0.75) << "a field fell below 0.75\n" << table;
 }
@@ -81,8 +81,8 @@ TEST(ExtractCorpusTest, TiltasTestPages) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.816 when this was written.
-  EXPECT_GE(f1, 0.795) << table;
+  // Achieved 0.827 when this was written (37 pages).
+  EXPECT_GE(f1, 0.805) << table;
 }
 
 TEST(ExtractCorpusTest, DevelopmentPagesInOtherStyles) {
@@ -92,10 +92,10 @@ TEST(ExtractCorpusTest, DevelopmentPagesInOtherStyles) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.906 when this was written (0.525 before the rules for these
+  // Achieved 0.910 when this was written (0.525 before the rules for these
   // styles; the rules were written while reading these pages, so this is a
   // regression guard, not a measure of unseen styles).
-  EXPECT_GE(f1, 0.885) << table;
+  EXPECT_GE(f1, 0.89) << table;
 }
 
 }  // namespace
