@@ -45,5 +45,6 @@ Command extract_command();
 Command search_command();
 Command reindex_command();
 Command token_command();
+Command migrate_command();
 
 }  // namespace tiltas::cli

@@ -42,6 +42,7 @@
 #include "model/validation.h"
 #include "store/migrations.h"
 #include "store/organisation_key.h"
+#include "store/sql_copy.h"
 #include "store/store.h"
 
 namespace tiltas::store::sql {
@@ -926,28 +927,86 @@ class SqlStore final : public Store {
   }
 
   Result<std::int64_t> reindex() override {
-    return backend_.write([&](Connection& c) -> Result<std::int64_t> {
-      TILTAS_SQL_TRY_STATUS(Backend::clear_search_index(c));
-      std::vector<Id> ids;
-      {
-        TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects ORDER BY id"));
-        for (;;) {
-          TILTAS_SQL_TRY(row, st.step());
-          if (!row) break;
-          ids.push_back(st.int64(0));
-        }
-      }
-      for (Id id : ids) {
-        // The record's own texts, as an import indexes them.
-        TILTAS_SQL_TRY(p, load_project(c, id, Visibility::kAll, false));
-        TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));
-      }
-      return static_cast<std::int64_t>(ids.size());
-    });
+    return backend_.write([&](Connection& c) { return reindex_in(c); });
   }
   // ---- end of search ------------------------------------------------------
 
+  // ---- Copying a whole registry (store/sql_copy.h) --------------------------
+  Status copy_rows_to(RowSink& sink) const override {
+    const bool sqlite = is_sqlite();
+    return backend_.read([&](Connection& c) -> Status {
+      TILTAS_SQL_TRY(plan, copy_plan(c, sqlite));
+      return dump_rows(c, plan, sink);
+    });
+  }
+
+  Result<LoadSummary> load_rows(const std::function<Status(RowSink&)>& produce, bool replace) override {
+    const bool sqlite = is_sqlite();
+    return backend_.write([&](Connection& c) -> Result<LoadSummary> {
+      TILTAS_SQL_TRY(plan, copy_plan(c, sqlite));
+      // Emptied children first; checked for emptiness in the same pass.
+      for (auto t = plan.rbegin(); t != plan.rend(); ++t) {
+        if (replace) {
+          TILTAS_SQL_TRY_STATUS(c.exec("DELETE FROM " + quoted_identifier(t->name)));
+          continue;
+        }
+        TILTAS_SQL_TRY(st, c.cached("SELECT COUNT(*) FROM " + quoted_identifier(t->name)));
+        TILTAS_SQL_TRY(row, st.step());
+        if (row && st.int64(0) > 0) {
+          return make_error(ErrorCode::kFailedPrecondition,
+                            fmt::format("the target registry {} is not empty (table '{}' has {} rows); migrate "
+                                        "into an empty database, or replace what it holds with --replace",
+                                        backend_.name(), t->name, st.int64(0)));
+        }
+      }
+      InsertingSink<Connection> sink(c, plan);
+      TILTAS_SQL_TRY_STATUS(produce(sink));
+      TILTAS_SQL_TRY_STATUS(sink.finish_table());
+      if (!sqlite) {
+        // Identity columns count on from the highest id copied (SQLite's
+        // INTEGER PRIMARY KEY does so by itself).
+        for (const auto& t : plan) {
+          if (t.primary_key.size() != 1 || t.columns[t.primary_key[0]].name != "id") continue;
+          TILTAS_SQL_TRY(st, c.cached("SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT COALESCE(MAX(id), 0) "
+                                      "+ 1 FROM " + quoted_identifier(t.name) + "), false) WHERE "
+                                      "pg_get_serial_sequence($1, 'id') IS NOT NULL"));
+          st.bind(1, t.name);
+          TILTAS_SQL_TRY_STATUS(st.run());
+        }
+      }
+      LoadSummary out;
+      out.rows = sink.rows();
+      TILTAS_SQL_TRY(indexed, reindex_in(c));
+      out.indexed = indexed;
+      return out;
+    });
+  }
+  // ---- end of copying -------------------------------------------------------
+
  private:
+  // The engine, for the few statements that differ (describe() names it).
+  bool is_sqlite() const { return backend_.describe().starts_with("sqlite"); }
+
+  // Rebuilds the search index inside a write transaction.
+  Result<std::int64_t> reindex_in(Connection& c) {
+    TILTAS_SQL_TRY_STATUS(Backend::clear_search_index(c));
+    std::vector<Id> ids;
+    {
+      TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects ORDER BY id"));
+      for (;;) {
+        TILTAS_SQL_TRY(row, st.step());
+        if (!row) break;
+        ids.push_back(st.int64(0));
+      }
+    }
+    for (Id id : ids) {
+      // The record's own texts, as an import indexes them.
+      TILTAS_SQL_TRY(p, load_project(c, id, Visibility::kAll, false));
+      TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));
+    }
+    return static_cast<std::int64_t>(ids.size());
+  }
+
   // The body of import_document, inside the backend's write transaction.
   Result<ImportResult> import_in(Connection& c, const Document& doc, const std::vector<Project>& records) {
     ImportResult result;

@@ -7,10 +7,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "base/error.h"
@@ -152,6 +155,27 @@ struct ReviewItem {
   std::int64_t errors = 0;
   std::int64_t warnings = 0;
   std::int64_t findings = 0;  // every severity
+};
+
+// ---- Copying a whole registry (tiltas migrate) -----------------------------
+// A stored value as it is in a row: NULL, an integer, a real or text.
+using RowValue = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+// Receives a registry's rows table by table (Store::copy_rows_to), each
+// table after the tables its rows refer to.
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  // The next table, and the names of its columns in the order of the values
+  // of the rows that follow.
+  virtual Status begin_table(const std::string& table, const std::vector<std::string>& columns) = 0;
+  virtual Status add_row(const std::vector<RowValue>& values) = 0;
+};
+
+// What Store::load_rows did.
+struct LoadSummary {
+  std::map<std::string, std::int64_t> rows;  // per table
+  std::int64_t indexed = 0;                  // records in the rebuilt search index
 };
 
 class Store : public search::SearchIndex {
@@ -329,6 +353,26 @@ class Store : public search::SearchIndex {
   // The database's size on disk in bytes (SQLite pages, PostgreSQL
   // pg_database_size), for the server's /metrics.
   virtual Result<std::int64_t> database_size_bytes() const = 0;
+
+  // ---- Copying a whole registry (tiltas migrate; app/migrate_registry.h) --
+  // The bulk path of a migration between backends: the stored rows as they
+  // are, so that ids, times, revisions, review states, the audit trail,
+  // corrections and token hashes survive (see store/sql_copy.h for why not
+  // through import_document).
+
+  // Sends every stored row to `sink`, from one consistent snapshot: every
+  // table of the registry except the search index (derived) and the schema
+  // version table. kFailedPrecondition for a table migrate cannot copy
+  // faithfully (binary columns, no primary key).
+  virtual Status copy_rows_to(RowSink& sink) const = 0;
+  // Fills this registry, in one write transaction, with the rows `produce`
+  // sends to the sink it is given (ids kept), then moves id counters past
+  // the copied ids and rebuilds the search index: all of it or nothing.
+  // kFailedPrecondition when the registry holds any row already, unless
+  // `replace`, which deletes what it holds first (in the same transaction);
+  // also for a table or column this database lacks. Errors from `produce`
+  // roll everything back and are returned.
+  virtual Result<LoadSummary> load_rows(const std::function<Status(RowSink&)>& produce, bool replace) = 0;
 };
 
 // Opens (creating and migrating where needed) the store at `url`:
