@@ -58,7 +58,7 @@ struct Token {
 // added here.
 enum class WordFact : std::uint8_t {
   kMonth, kNumberWord, kLtHead, kEnOrgHead, kOrgHead, kTrigger, kFuture, kPast, kOrgOpener,
-  kProgrammeFirst, kPlaceFirst, kLanguageClass, kCountryWord, kCount
+  kProgrammeFirst, kPlaceFirst, kLanguageClass, kCountryWord, kCurrency, kCount
 };
 
 struct Range {
@@ -137,6 +137,7 @@ void programme_words(std::vector<std::string_view>& out);
 void gazetteer_words(std::vector<std::string_view>& out);
 void lithuanian_words(std::vector<std::string_view>& out);
 void language_words(std::vector<std::string_view>& out);
+void money_words(std::vector<std::string_view>& out);
 // The facts' functions (in WordFact's order where not declared elsewhere).
 std::int32_t en_org_head_fact(std::string_view w);   // organisations.cc
 std::int32_t opener_fact(std::string_view w);        // organisations.cc
@@ -147,6 +148,7 @@ std::int32_t programme_first_fact(std::string_view w);  // programme.cc
 std::int32_t place_first_fact(std::string_view w);   // gazetteer.cc: entry list, numbered from 1
 std::int32_t country_word_fact(std::string_view w);  // gazetteer.cc: the code's two letters
 std::int32_t language_class_fact(std::string_view w);  // language.cc
+std::int32_t currency_fact(std::string_view w);      // money.cc: index of the code, from 1
 // Folded form of arbitrary text with the token folding (lower-case ASCII,
 // words separated by one space).
 std::string fold_text(std::string_view text);

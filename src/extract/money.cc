@@ -13,6 +13,16 @@
 namespace tiltas::extract::detail {
 namespace {
 
+// Currency words and the codes they name (WordFact::kCurrency). "kr" alone
+// names no currency: Swedish, Danish, Norwegian and Icelandic crowns all
+// write it.
+constexpr std::string_view kCurrencyCodes[] = {"EUR", "NOK", "ISK", "PLN", "CHF", "SEK", "DKK", "USD", "GBP", "LTL"};
+constexpr std::pair<std::string_view, int> kCurrencyWords[] = {
+    {"eur", 1},    {"euro", 1},   {"euros", 1},  {"euru", 1},   {"eurai", 1}, {"eurais", 1}, {"eiro", 1},
+    {"eurow", 1},  {"euri", 1},   {"nok", 2},    {"kroner", 2}, {"kronu", 2}, {"kronos", 2}, {"kronur", 3},
+    {"kronum", 3}, {"isk", 3},    {"pln", 4},    {"zl", 4},     {"zlotych", 4}, {"chf", 5},  {"sek", 6},
+    {"dkk", 7},    {"usd", 8},    {"gbp", 9},    {"ltl", 10},   {"litu", 10}};
+
 std::string currency_of(const Doc& doc, std::size_t i) {
   const Token& t = doc.toks[i];
   if (t.kind == Tok::kPunct) {
@@ -22,25 +32,8 @@ std::string currency_of(const Doc& doc, std::size_t i) {
     return {};
   }
   if (t.kind != Tok::kWord) return {};
-  std::string_view w = doc.f(i);
-  // Asked of every word: the names below are 2 to 7 letters long.
-  if (w.size() < 2 || w.size() > 7) return {};
-  if (w == "eur" || w == "euro" || w == "euros" || w == "euru" || w == "eurai" || w == "eurais" ||
-      w == "eiro" || w == "euro" || w == "eurow" || w == "euri")
-    return "EUR";
-  if (w == "nok" || w == "kr") return w == "nok" ? "NOK" : std::string();
-  // Spelled out: the grants' donor states write their crowns so.
-  if (w == "kroner" || w == "kronu" || w == "kronos") return "NOK";
-  if (w == "kronur" || w == "kronum") return "ISK";
-  if (w == "pln" || w == "zl" || w == "zlotych") return "PLN";
-  if (w == "isk") return "ISK";
-  if (w == "chf") return "CHF";
-  if (w == "sek") return "SEK";
-  if (w == "dkk") return "DKK";
-  if (w == "usd") return "USD";
-  if (w == "gbp") return "GBP";
-  if (w == "ltl" || w == "litu") return "LTL";
-  return {};
+  const std::int32_t code = doc.fact(WordFact::kCurrency, i);
+  return code > 0 ? std::string(kCurrencyCodes[code - 1]) : std::string();
 }
 
 // Multiplier words: "million", "mln.", "tūkst.", "thousand", "mio", "milj.".
@@ -243,6 +236,17 @@ double plain_amount(const Doc& doc, std::size_t a, std::size_t b) {
     return value > 0 && value < 1e13 ? value : 0;
   }
   return 0;
+}
+
+std::int32_t currency_fact(std::string_view w) {
+  for (const auto& [word, code] : kCurrencyWords) {
+    if (w == word) return code;
+  }
+  return 0;
+}
+
+void money_words(std::vector<std::string_view>& out) {
+  for (const auto& [word, code] : kCurrencyWords) out.push_back(word);
 }
 
 std::vector<MoneyMention> find_money(const Doc& doc) {

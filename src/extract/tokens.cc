@@ -207,6 +207,7 @@ constexpr FactFn kFactFns[] = {
     place_first_fact,
     language_class_fact,
     country_word_fact,
+    currency_fact,
 };
 static_assert(std::size(kFactFns) == static_cast<std::size_t>(WordFact::kCount), "a function per WordFact");
 
@@ -221,6 +222,7 @@ const Lexicon& lexicon() {
     gazetteer_words(words);
     lithuanian_words(words);
     language_words(words);
+    money_words(words);
     Lexicon l;
     std::size_t size = 1024;
     while (size < words.size() * 4) size *= 2;
@@ -382,7 +384,9 @@ Doc tokenize(std::string_view text) {
         continue;
       }
     }
-    Token t;
+    // Built in place: a Token assembled on the stack and copied in cost a
+    // store-forwarding stall per token.
+    Token& t = doc.toks.emplace_back();
     t.begin = static_cast<std::uint32_t>(start);
     t.flags = pending;
     pending = 0;
@@ -431,7 +435,6 @@ Doc tokenize(std::string_view text) {
     }
     t.end = static_cast<std::uint32_t>(i);
     t.fend = static_cast<std::uint32_t>(doc.folded.size());
-    doc.toks.push_back(t);
   }
 
   // Word ids: one hash per word token here saves every reader its own
