@@ -45,6 +45,7 @@ Command extract_command();
 Command search_command();
 Command reindex_command();
 Command token_command();
+Command user_command();
 Command migrate_command();
 
 }  // namespace tiltas::cli

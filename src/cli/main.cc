@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
   const Command kCommands[] = {
       init_command(),    import_command(), list_command(),  show_command(),
       publish_command(), export_command(), serve_command(), extract_command(), token_command(),
-      search_command(),  reindex_command(), migrate_command(),
+      search_command(),  reindex_command(), user_command(), migrate_command(),
   };
   try {
     CLI::App app{"Tiltas: a registry of cross-border cooperation projects, read from their web pages"};
