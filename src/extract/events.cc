@@ -270,6 +270,32 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
     bool is_met = doc.f(i) == "met";
     Found place;
     bool has_place = first_place(doc, i + 1, b, place);
+    // Lithuanian puts the town before the verb and the noun: "2023 m.
+    // gegužės 10 d. Hamare vyko bibliotekininkų susitikimas su Norvegijos
+    // kolegomis" (a country after the trigger is the colleagues' origin).
+    const bool lt = doc.language == "lt";
+    // The trigger's clause: back to the sentence start or a comma/semicolon.
+    std::size_t s_first = std::max<std::size_t>(doc.sentences[doc.toks[i].sentence].first, block.first);
+    for (std::size_t q = i; q > s_first; --q) {
+      if (doc.is_punct(q - 1, ',') || doc.is_punct(q - 1, ';')) {
+        s_first = q;
+        break;
+      }
+    }
+    bool place_before = false;
+    if (lt && (!has_place || place.info.is_country) && (t == 0 || triggers[t - 1] < s_first)) {
+      for (std::size_t k = s_first; k < i; ++k) {
+        PlaceInfo p;
+        std::size_t n = match_place(doc, k, p);
+        if (!n) continue;
+        if (!p.is_country && !starts_org_name(doc, k, n) && k + n <= i) {
+          place = {k, n, p};
+          has_place = true;
+          place_before = true;
+        }
+        k += n - 1;
+      }
+    }
     if (!has_place || place.info.is_country) {
       // "a workshop in Sandomierz on 18–19 January 2016", "visit Lofoten":
       // a capitalised word after in/on/to (or right after "visit") that is
@@ -347,6 +373,16 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
         break;
       }
     }
+    // A Lithuanian sentence may open with the date ("2023 m. gegužės 10 d.
+    // Hamare vyko ... susitikimas"): a single date before the trigger in its
+    // sentence, when no other trigger comes between.
+    if (!date && lt && (t == 0 || triggers[t - 1] < s_first)) {
+      auto first_in = std::lower_bound(dates.begin(), dates.end(), s_first,
+                                       [](const DateMention& d, std::size_t v) { return d.first < v; });
+      for (auto d = first_in; d != dates.end() && d->last <= i; ++d) {
+        if (d->start && !d->yearless && !d->range) date = &*d;
+      }
+    }
     if (is_met) {
       // "met with ... in Larissa; ... in Thessaloniki; and ... in Athens":
       // one event per city.
@@ -377,7 +413,7 @@ std::vector<model::Event> find_events(const Doc& doc, Range block, const std::ve
       if (doc.is_word(q) && (doc.f(q) == "and" || doc.f(q) == "ir" || doc.f(q) == "the" || doc.f(q) == "a")) break;
       a = q;
     }
-    std::size_t tend = has_place ? place.at + place.len : i + 1;
+    std::size_t tend = has_place && !place_before ? place.at + place.len : i + 1;
     e.title = clean(doc.raw(a, tend));
     if (has_place) {
       e.place = place.info.name;

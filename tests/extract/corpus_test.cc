@@ -81,8 +81,8 @@ TEST(ExtractCorpusTest, TiltasTestPages) {
   std::string table;
   double f1 = score_dir(gold, scorer(), table);
   ASSERT_GE(f1, 0) << "the scorer did not run (python3 missing?)";
-  // Achieved 0.827 when this was written (37 pages).
-  EXPECT_GE(f1, 0.805) << table;
+  // Achieved 0.834 when this was written (37 pages).
+  EXPECT_GE(f1, 0.81) << table;
 }
 
 TEST(ExtractCorpusTest, DevelopmentPagesInOtherStyles) {

@@ -119,6 +119,8 @@ const IndicatorCase kIndicators[] = {
     {"Results\nTeachers trained: 34 (planned 30)\n", 34, "Teachers trained", S::kAchieved,
      "a results table line: the number beside the plan was achieved"},
     {"Grant amount: 82 795,28 EUR", 0, "", S::kUnknown, "money is not an indicator"},
+    {"The festival will bring together 1 500 visitors.", 1500, "visitors", S::kPlanned,
+     "thousands grouped by a space"},
 };
 
 TEST(IndicatorsTest, ValuesUnitsStatus) {
@@ -328,6 +330,25 @@ TEST(SpansTest, PointIntoTheInput) {
   EXPECT_EQ(text.substr(p.amounts[0].span->start, p.amounts[0].span->size()), "15 000 Eur");
   ASSERT_TRUE(p.spans.count("title"));
   EXPECT_EQ(text.substr(p.spans.at("title").start, p.spans.at("title").size()), "Young Mediators");
+}
+
+// Lithuanian clause order: the date and the town come before the verb and
+// the noun; a country after the noun is where the guests come from.
+TEST(EventsTest, LithuanianDateAndTownBeforeTheNoun) {
+  Options o;
+  o.language = "lt";
+  auto ex = extract("2023 m. gegužės 10 d. Hamare vyko bibliotekininkų susitikimas su Norvegijos kolegomis.", o);
+  ASSERT_EQ(ex.records.size(), 1u);
+  ASSERT_EQ(ex.records[0].events.size(), 1u);
+  const auto& e = ex.records[0].events[0];
+  EXPECT_EQ(e.place.value_or(""), "Hamaras");
+  EXPECT_EQ(e.country.value_or(""), "NO");
+  ASSERT_TRUE(e.start);
+  EXPECT_EQ(e.start->to_iso(), "2023-05-10");
+  // A town in another clause is not the place of a planned gathering.
+  auto other = extract("Projekto metu Alytuje bus atnaujinti trys kiemai, o gyventojai dalyvaus dirbtuvėse.", o);
+  ASSERT_EQ(other.records.size(), 1u);
+  EXPECT_TRUE(other.records[0].events.empty());
 }
 
 // The language: plainly English or Lithuanian pages are settled by a first
