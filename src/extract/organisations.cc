@@ -1076,8 +1076,21 @@ void generic_phrases(const Doc& doc, Range block, std::vector<Cand>& out, bool h
       }
     }
     if (speaker && c.role == Role::kPartner) c.role = Role::kOther;
+    // The subject of an inline label's value opens a sentence too:
+    // "Summary: The Šiauliai Youth Theatre Club and ...".
+    {
+      std::size_t p = a;
+      if (p > 0 && doc.is_word(p - 1, "the")) --p;
+      if (p >= 2 && doc.is_punct(p - 1, ':') && doc.is_word(p - 2)) subject = true;
+    }
     if (c.role == Role::kPartner && subject && !promoter_given) {
       c.role = Role::kPromoter;
+    }
+    // "X and its (Norwegian) partners ...": X leads.
+    if (c.role == Role::kPartner && doc.is_word(b, "and") && (doc.is_word(b + 1, "its") || doc.is_word(b + 1, "their"))) {
+      std::size_t q = b + 2;
+      if (doc.is_word(q) && is_demonym(doc.f(q))) ++q;
+      if (doc.is_word(q) && starts_with(doc.f(q), "partner")) c.role = Role::kPromoter;
     }
     // "The project promoter is the X", "Coordinator of the project is X".
     if (c.role == Role::kPartner && a >= 2) {
