@@ -515,6 +515,10 @@ class HookedStore : public store::Store {
     return inner_.split_organisation(id, e);
   }
   Result<store::AuditEntry> get_audit_entry(Id id) const override { return inner_.get_audit_entry(id); }
+  Status copy_rows_to(store::RowSink& sink) const override { return inner_.copy_rows_to(sink); }
+  Result<store::LoadSummary> load_rows(const std::function<Status(store::RowSink&)>& produce, bool replace) override {
+    return inner_.load_rows(produce, replace);
+  }
 
  private:
   store::Store& inner_;
