@@ -37,6 +37,14 @@ Status write_side_rows(Connection& c, const model::Project& p, const search::Ind
   }
   for (const auto& [kind, name] : d.names) {
     for (const auto& key : search::suggestion_keys(name)) {
+      // Inside import_documents' batch on PostgreSQL, by COPY at its end
+      // (store/postgres/pg_connection.h, CopyBatch): a dozen rows a record.
+      if constexpr (requires { c.bulk(); }) {
+        if (auto* bulk = c.bulk()) {
+          if (auto s = bulk->add("search_names (project_id, kind, name, key)", p.id, kind, name, key); !s) return s;
+          continue;
+        }
+      }
       auto st = c.cached("INSERT INTO search_names (project_id, kind, name, key) VALUES ($1, $2, $3, $4)");
       if (!st) return unexpected(st.error());
       st->bind(1, p.id).bind(2, kind).bind(3, name).bind(4, key);

@@ -186,18 +186,23 @@ class SqlStore final : public Store {
     // that fails is rolled back alone; a crash before the commit loses the
     // batch but never part of a document.
     auto written = backend_.write([&](Connection& c) -> Status {
+      BulkRows bulk(c);  // PostgreSQL: child rows by COPY (see child_row)
       for (std::size_t d = 0; d < batch.size(); ++d) {
         if (!out[d]) continue;
         TILTAS_SQL_TRY_STATUS(c.exec("SAVEPOINT tiltas_document"));
+        bulk.mark();
         auto one = import_in(c, batch[d].document, batch[d].records);
         if (!one && one.error().code != ErrorCode::kInvalidArgument && one.error().code != ErrorCode::kAlreadyExists) {
           return unexpected(one.error());  // the database itself failed: give up the batch
         }
-        if (!one) TILTAS_SQL_TRY_STATUS(c.exec("ROLLBACK TO SAVEPOINT tiltas_document"));
+        if (!one) {
+          TILTAS_SQL_TRY_STATUS(c.exec("ROLLBACK TO SAVEPOINT tiltas_document"));
+          bulk.rollback_to_mark();
+        }
         TILTAS_SQL_TRY_STATUS(c.exec("RELEASE SAVEPOINT tiltas_document"));
         out[d] = std::move(one);
       }
-      return ok();
+      return bulk.flush();
     });
     if (!written) return unexpected(written.error());
     return out;
@@ -984,6 +989,65 @@ class SqlStore final : public Store {
   // ---- end of copying -------------------------------------------------------
 
  private:
+  // Child rows that nothing reads back while a batch is imported (texts,
+  // spans, events, indicators, places, findings). On a backend whose
+  // connection collects rows for COPY (PostgreSQL, inside import_documents)
+  // they are collected and sent in one COPY per table at the end of the
+  // batch; otherwise, and outside a batch, they are inserted at once. Rows
+  // that are read during an import (amounts and activities for translation
+  // matching, participations) are always inserted at once.
+  template <class... V>
+  static Status child_row(Connection& c, std::string_view copy_target, const std::string& insert_sql,
+                          const V&... values) {
+    if constexpr (requires { c.bulk(); }) {
+      if (auto* bulk = c.bulk()) return bulk->add(copy_target, values...);
+    }
+    TILTAS_SQL_TRY(st, c.cached(insert_sql));
+    int n = 0;
+    (st.bind(++n, values), ...);
+    return st.run();
+  }
+
+  // The COPY batch of import_documents, a no-op where the backend has none.
+  class BulkRows {
+   public:
+    explicit BulkRows(Connection& c) : c_(c) {
+      if constexpr (requires { c.begin_bulk(); }) c_.begin_bulk();
+    }
+    ~BulkRows() {
+      if constexpr (requires { c_.end_bulk(); }) c_.end_bulk();
+    }
+    BulkRows(const BulkRows&) = delete;
+    BulkRows& operator=(const BulkRows&) = delete;
+    void mark() {
+      if constexpr (requires { c_.bulk(); }) {
+        if (auto* b = c_.bulk()) b->mark();
+      }
+    }
+    void rollback_to_mark() {
+      if constexpr (requires { c_.bulk(); }) {
+        if (auto* b = c_.bulk()) b->rollback_to_mark();
+      }
+    }
+    Status flush() { return flush(c_); }
+    static Status flush(Connection& c) {
+      if constexpr (requires { c.flush_bulk(); }) return c.flush_bulk();
+      return ok();
+    }
+
+   private:
+    Connection& c_;
+  };
+
+  static std::optional<std::int64_t> span_start(const model::OptionalSpan& span) {
+    if (!span) return std::nullopt;
+    return static_cast<std::int64_t>(span->start);
+  }
+  static std::optional<std::int64_t> span_end(const model::OptionalSpan& span) {
+    if (!span) return std::nullopt;
+    return static_cast<std::int64_t>(span->end);
+  }
+
   // The engine, for the few statements that differ (describe() names it).
   bool is_sqlite() const { return backend_.describe().starts_with("sqlite"); }
 
@@ -1031,6 +1095,9 @@ class SqlStore final : public Store {
       }
     }
     result.outcome = previous.empty() ? DocumentOutcome::kNew : DocumentOutcome::kChanged;
+    // A revision reads and replaces its projects' child rows: those still
+    // waiting for COPY must be in the tables first.
+    if (!previous.empty()) TILTAS_SQL_TRY_STATUS(BulkRows::flush(c));
     // The source's current projects by position: a new revision of the page
     // updates them in place so that ids (and links to them) survive.
     std::map<int, Id> current;
@@ -1395,19 +1462,17 @@ class SqlStore final : public Store {
     for (const auto& [lang, _] : p.titles.all()) langs.insert(lang);
     for (const auto& [lang, _] : p.descriptions.all()) langs.insert(lang);
     for (const auto& lang : langs) {
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO project_texts (project_id, language, title, description) VALUES ($1, "
-                                 "$2, $3, $4)"));
-      t.bind(1, id).bind(2, lang).bind(3, p.titles.get(lang)).bind(4, p.descriptions.get(lang));
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(child_row(c, "project_texts (project_id, language, title, description)",
+                                      "INSERT INTO project_texts (project_id, language, title, description) VALUES "
+                                      "($1, $2, $3, $4)",
+                                      id, lang, p.titles.get(lang), p.descriptions.get(lang)));
     }
     for (const auto& [field, span] : p.spans) {
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO field_spans (project_id, field, span_start, span_end) VALUES ($1, $2, "
-                                 "$3, $4)"));
-      t.bind(1, id)
-          .bind(2, field)
-          .bind(3, static_cast<std::int64_t>(span.start))
-          .bind(4, static_cast<std::int64_t>(span.end));
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(child_row(c, "field_spans (project_id, field, span_start, span_end)",
+                                      "INSERT INTO field_spans (project_id, field, span_start, span_end) VALUES ($1, "
+                                      "$2, $3, $4)",
+                                      id, field, static_cast<std::int64_t>(span.start),
+                                      static_cast<std::int64_t>(span.end)));
     }
     for (std::size_t i = 0; i < p.amounts.size(); ++i) {
       const auto& a = p.amounts[i];
@@ -1446,49 +1511,38 @@ class SqlStore final : public Store {
     }
     for (std::size_t i = 0; i < p.events.size(); ++i) {
       const auto& e = p.events[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO events (project_id, position, title, place, country, start_date, "
-                                 "end_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"));
-      t.bind(1, id)
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, e.title)
-          .bind(4, e.place)
-          .bind(5, e.country)
-          .bind(6, opt_date(e.start))
-          .bind(7, opt_date(e.end));
-      bind_span(t, 8, e.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(child_row(c,
+                                      "events (project_id, position, title, place, country, start_date, end_date, "
+                                      "span_start, span_end)",
+                                      "INSERT INTO events (project_id, position, title, place, country, start_date, "
+                                      "end_date, span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                                      id, static_cast<std::int64_t>(i), e.title, e.place, e.country,
+                                      opt_date(e.start), opt_date(e.end), span_start(e.span), span_end(e.span)));
     }
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
       const auto& x = p.indicators[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO indicators (project_id, position, value, unit, status, span_start, "
-                                 "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
-      t.bind(1, id)
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, x.value)
-          .bind(4, x.unit)
-          .bind(5, std::string(to_string(x.status)));
-      bind_span(t, 6, x.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(child_row(c, "indicators (project_id, position, value, unit, status, span_start, span_end)",
+                                      "INSERT INTO indicators (project_id, position, value, unit, status, span_start, "
+                                      "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                                      id, static_cast<std::int64_t>(i), x.value, x.unit,
+                                      std::string(to_string(x.status)), span_start(x.span), span_end(x.span)));
     }
     for (std::size_t i = 0; i < p.places.size(); ++i) {
       const auto& x = p.places[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO places (project_id, position, name, country, span_start, span_end) "
-                                 "VALUES ($1, $2, $3, $4, $5, $6)"));
-      t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, x.name).bind(4, x.country);
-      bind_span(t, 5, x.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(child_row(c, "places (project_id, position, name, country, span_start, span_end)",
+                                      "INSERT INTO places (project_id, position, name, country, span_start, span_end) "
+                                      "VALUES ($1, $2, $3, $4, $5, $6)",
+                                      id, static_cast<std::int64_t>(i), x.name, x.country, span_start(x.span),
+                                      span_end(x.span)));
     }
     for (std::size_t i = 0; i < p.findings.size(); ++i) {
       const auto& x = p.findings[i];
-      TILTAS_SQL_TRY(t, c.cached("INSERT INTO findings (project_id, position, field, severity, message, span_start, "
-                                 "span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)"));
-      t.bind(1, id)
-          .bind(2, static_cast<std::int64_t>(i))
-          .bind(3, x.field)
-          .bind(4, std::string(to_string(x.severity)))
-          .bind(5, x.message);
-      bind_span(t, 6, x.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(child_row(c, "findings (project_id, position, field, severity, message, span_start, span_end)",
+                                      "INSERT INTO findings (project_id, position, field, severity, message, "
+                                      "span_start, span_end) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                                      id, static_cast<std::int64_t>(i), x.field,
+                                      std::string(to_string(x.severity)), x.message, span_start(x.span),
+                                      span_end(x.span)));
     }
     return ok();
   }

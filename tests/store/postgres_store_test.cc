@@ -3,6 +3,7 @@
 // newer schema refused, concurrent importers kept from duplicating, and
 // connections the server dropped replaced. Runs against the server of
 // support/postgres_test_db.h; skips without one.
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -208,6 +209,96 @@ TEST_F(PostgresStore, TextPostgreSQLCannotStoreIsInvalidAndRollsBack) {
   auto counts = store->counts().value();
   EXPECT_EQ(counts.documents, 1);
   EXPECT_EQ(counts.organisations, 1);
+}
+
+// import_documents sends texts, spans, events, indicators, places and
+// findings by COPY at the end of its batch (pg_connection.h, CopyBatch).
+// It must store exactly what importing the documents one by one stores
+// (escapes of COPY's text format included), drop a failing document whole,
+// and see a revision of a page imported earlier in the same batch.
+TEST_F(PostgresStore, BatchImportByCopyStoresWhatOneByOneStores) {
+  auto rich = [](const std::string& title, const std::string& message) {
+    Project p = make_project(title, {{"Oslo City Municipality", "NO", Role::kPartner, {}, SourceSpan{3, 9}}});
+    p.titles.set("lt", "Pavadinimas \"su\" kabutėmis");
+    p.descriptions.set("en", "tab\there, newline\nthere, backslash \\ and \\N, carriage\rreturn");
+    p.spans["title"] = SourceSpan{0, 5};
+    p.spans["period.start"] = SourceSpan{10, 17};
+    p.amounts.push_back({4800050, "EUR", AmountKind::kGranted, SourceSpan{20, 31}});
+    p.activities.push_back({"1.1", "Study visit", std::nullopt});
+    p.events.push_back({"Opening", "Kaunas", "LT", PartialDate::parse_iso("2021-06-02").value(), std::nullopt,
+                        SourceSpan{40, 47}});
+    p.events.push_back({std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    p.indicators.push_back({12.5, "schools involved", IndicatorStatus::kAchieved, std::nullopt});
+    p.indicators.push_back({1e-7, "tonnes", IndicatorStatus::kPlanned, SourceSpan{1, 2}});
+    p.places.push_back({"Šančiai", "LT", std::nullopt});
+    p.findings.push_back({"period.end", Severity::kWarning, message, SourceSpan{50, 60}});
+    p.findings.push_back({"", Severity::kInfo, "no span", std::nullopt});
+    return p;
+  };
+  std::vector<DocumentImport> batch = {
+      {make_document("a.txt", "first page"), {rich("First", "ok"), rich("Second", "fine")}},
+      {make_document("bad.txt", "bad page"), {rich("Bad", std::string("a NUL \0 in a finding", 20))}},
+      {make_document("c.txt", "third page"), {rich("Third", "tab\tin a finding")}},
+      // A new revision of a.txt in the same batch: it reads and replaces
+      // the child rows of a.txt's projects, which must be stored by then.
+      {make_document("a.txt", "first page, changed"), {rich("First, revised", "ok")}},
+  };
+  auto batched = open();
+  ASSERT_TRUE(batched);
+  auto results = batched->import_documents(batch);
+  ASSERT_TRUE(results) << results.error().message;
+  ASSERT_EQ(results->size(), 4u);
+  EXPECT_TRUE((*results)[0]) << (*results)[0].error().message;
+  ASSERT_FALSE((*results)[1]);
+  EXPECT_EQ((*results)[1].error().code, ErrorCode::kInvalidArgument) << (*results)[1].error().message;
+  EXPECT_TRUE((*results)[2]);
+  ASSERT_TRUE((*results)[3]);
+  EXPECT_EQ((*results)[3]->outcome, DocumentOutcome::kChanged);
+  EXPECT_EQ((*results)[3]->removed, 1u);
+
+  auto other = testing::fresh_postgres_database(server_);
+  ASSERT_TRUE(other) << other.error().message;
+  auto one_by_one = open_postgres_store(*other);
+  ASSERT_TRUE(one_by_one) << one_by_one.error().message;
+  for (const auto& d : batch) (void)(*one_by_one)->import_document(d.document, d.records);
+
+  auto all = [](Store& s) {
+    std::vector<Project> out;
+    ProjectFilter f;
+    f.visibility = Visibility::kAll;
+    f.include_translations = true;
+    auto page = s.list_projects(f, {500, 0});
+    EXPECT_TRUE(page) << page.error().message;
+    for (const auto& row : page->items) {
+      auto p = s.get_project(row.id, Visibility::kAll);
+      EXPECT_TRUE(p) << p.error().message;
+      p->created_at.clear();  // times of two imports
+      p->updated_at.clear();
+      out.push_back(*p);
+    }
+    return out;
+  };
+  auto got = all(*batched), want = all(**one_by_one);
+  ASSERT_EQ(got.size(), 2u) << "First (revised), Third; Second removed, Bad never stored";
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(batched->counts().value().documents, 3) << "both revisions of a.txt and c.txt";
+  const Project& third = got[1];
+  EXPECT_EQ(third.descriptions.get("en"), "tab\there, newline\nthere, backslash \\ and \\N, carriage\rreturn");
+  ASSERT_EQ(third.findings.size(), 2u);
+  EXPECT_EQ(third.findings[0].message, "tab\tin a finding");
+  EXPECT_EQ(third.indicators[1].value, 1e-7);
+  EXPECT_EQ(third.events[1], Event{});
+  // The search index's name rows went by COPY too.
+  for (const char* prefix : {"osl", "kau", "sanc"}) {
+    auto a = batched->suggest(prefix, 10, true), b = (*one_by_one)->suggest(prefix, 10, true);
+    ASSERT_TRUE(a && b);
+    EXPECT_FALSE(a->empty()) << prefix;
+    EXPECT_EQ(a->size(), b->size()) << prefix;
+    for (std::size_t i = 0; i < std::min(a->size(), b->size()); ++i) {
+      EXPECT_EQ((*a)[i].text, (*b)[i].text) << prefix;
+      EXPECT_EQ((*a)[i].projects, (*b)[i].projects) << prefix;
+    }
+  }
 }
 
 // Without the writer lock, importers that each find no "Oslo City

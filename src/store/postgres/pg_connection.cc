@@ -1,5 +1,6 @@
 #include "store/postgres/pg_connection.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -7,6 +8,8 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
+
+#include "base/text.h"
 
 namespace tiltas::store::postgres {
 namespace {
@@ -220,6 +223,10 @@ Error Connection::error_from(pg_result* result, std::string_view what) const {
     code = ErrorCode::kAlreadyExists;
   } else if (state == "22021" || state == "22P05") {
     code = ErrorCode::kInvalidArgument;  // text that is not valid UTF-8
+  } else if (state == "25006") {
+    // read_only_sql_transaction: a write sent to a streaming replica.
+    code = ErrorCode::kFailedPrecondition;
+    message += " (this server is a read-only replica: writes go to the primary)";
   }
   return Error{code, std::move(message), {}};
 }
@@ -241,6 +248,95 @@ Result<Statement> Connection::cached(const std::string& sql) {
   auto it = parameter_counts_.find(sql);
   if (it == parameter_counts_.end()) it = parameter_counts_.emplace(sql, count_parameters(sql)).first;
   return Statement(this, &it->first, it->second);
+}
+
+// ---- COPY batches ------------------------------------------------------------
+
+std::string& CopyBatch::buffer(std::string_view target) {
+  for (auto& t : targets_) {
+    if (t.target == target) return t.rows;
+  }
+  targets_.push_back({std::string(target), {}, 0});
+  return targets_.back().rows;
+}
+
+void CopyBatch::mark() {
+  for (auto& t : targets_) t.mark = t.rows.size();
+  rows_at_mark_ = rows_;
+}
+
+void CopyBatch::rollback_to_mark() {
+  for (auto& t : targets_) t.rows.resize(t.mark);
+  rows_ = rows_at_mark_;
+}
+
+Status CopyBatch::invalid_text() {
+  return make_error(ErrorCode::kInvalidArgument,
+                    "text with a NUL byte or invalid UTF-8 cannot be stored in PostgreSQL");
+}
+
+bool CopyBatch::append(std::string& out, std::int64_t v, bool& first) {
+  separator(out, first);
+  out += std::to_string(v);
+  return true;
+}
+
+bool CopyBatch::append(std::string& out, double v, bool& first) {
+  separator(out, first);
+  out += fmt::format("{}", v);  // as Statement::bind writes it
+  return true;
+}
+
+bool CopyBatch::append(std::string& out, std::string_view v, bool& first) {
+  if (v.find('\0') != std::string_view::npos || !text::is_valid_utf8(v)) return false;
+  separator(out, first);
+  // COPY's text format: backslash escapes for the delimiter, the row end
+  // and the backslash itself.
+  for (char ch : v) {
+    switch (ch) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += ch;
+    }
+  }
+  return true;
+}
+
+Status Connection::flush_bulk() {
+  if (!bulk_) return ok();
+  for (auto& t : bulk_->targets_) {
+    if (t.rows.empty()) continue;
+    // The target is a fixed string of the store's code, never data.
+    std::string sql = "COPY " + t.target + " FROM STDIN";
+    PGresult* r = PQexec(conn_, sql.c_str());
+    if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
+      Error e = error_from(r, "cannot start COPY");
+      PQclear(r);
+      return unexpected(std::move(e));
+    }
+    PQclear(r);
+    // In pieces: PQputCopyData takes an int length.
+    constexpr std::size_t kPiece = 1 << 20;
+    bool sent = true;
+    for (std::size_t at = 0; sent && at < t.rows.size(); at += kPiece) {
+      std::size_t n = std::min(kPiece, t.rows.size() - at);
+      sent = PQputCopyData(conn_, t.rows.data() + at, static_cast<int>(n)) == 1;
+    }
+    PQputCopyEnd(conn_, sent ? nullptr : "tiltas: sending rows failed");
+    Status status = ok();
+    while (PGresult* end = PQgetResult(conn_)) {
+      if (PQresultStatus(end) != PGRES_COMMAND_OK && status) status = unexpected(error_from(end, "COPY failed"));
+      PQclear(end);
+    }
+    if (!status) return status;
+    t.rows.clear();
+    t.mark = 0;
+  }
+  bulk_->rows_ = 0;
+  bulk_->rows_at_mark_ = 0;
+  return ok();
 }
 
 void Statement::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "store/migrations.h"
 #include "store/postgres/connection_pool.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_search.h"
@@ -172,12 +173,39 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url, std::
                         fmt::format("database {} is encoded as {}; Tiltas needs UTF8", redacted, encoding));
     }
   }
-  std::string version = conn->server_version();
+  // A hot standby (a streaming replica) serves reads only: it cannot be
+  // migrated, so its schema must already be the one this build knows (the
+  // primary was migrated and replicated it). Writes sent to it fail with
+  // kFailedPrecondition (see Connection::error_from).
+  bool replica = false;
+  {
+    auto st = conn->cached("SELECT pg_is_in_recovery()");
+    if (!st) return unexpected(st.error());
+    auto row = st->step();
+    if (!row) return unexpected(row.error());
+    replica = *row && st->text(0) == "t";
+  }
+  if (replica) {
+    const int newest = migrations().empty() ? 0 : migrations().back().version;
+    int current = -1;
+    auto st = conn->cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    if (!st) return unexpected(st.error());
+    if (auto row = st->step(); row && *row) current = static_cast<int>(st->int64(0));
+    if (current != newest) {
+      return make_error(ErrorCode::kFailedPrecondition,
+                        fmt::format("database {} is a read-only replica with schema version {}; this Tiltas needs "
+                                    "{}: open the primary once with this version to migrate it",
+                                    redacted, current < 0 ? 0 : current, newest));
+    }
+  }
+  std::string version = conn->server_version() + (replica ? ", read-only replica" : "");
   auto pool = std::make_unique<ConnectionPool>(url, pool_size);
   pool->adopt(std::move(*conn));
   auto store = std::make_unique<sql::SqlStore<PostgresBackend>>(
       PostgresBackend(std::move(redacted), std::move(version), std::move(pool)));
-  if (auto s = store->migrate(); !s) return unexpected(s.error());
+  if (!replica) {
+    if (auto s = store->migrate(); !s) return unexpected(s.error());
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 
