@@ -5,6 +5,8 @@
 // support/postgres_test_db.h; skips without one.
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/postgres_store.h"
 #include "store/migrations.h"
+#include "search/query.h"
 #include "store/store.h"
 #include "support/documents.h"
 #include "support/postgres_test_db.h"
@@ -299,6 +302,59 @@ TEST_F(PostgresStore, BatchImportByCopyStoresWhatOneByOneStores) {
       EXPECT_EQ((*a)[i].projects, (*b)[i].projects) << prefix;
     }
   }
+}
+
+// docs/deploy.md: Tiltas servers on a streaming replica serve reads. A hot
+// standby cannot be migrated, so opening one checks the schema version
+// instead, and a write sent to it is refused as FailedPrecondition naming
+// the cause (the standby comes from tests/support/start_postgres.sh).
+TEST_F(PostgresStore, AStandbyServesReadsAndRefusesWrites) {
+  const char* url_file = std::getenv("TILTAS_TEST_POSTGRES_URL_FILE");
+  if (std::getenv("TILTAS_TEST_POSTGRES_URL") || !url_file) {
+    GTEST_SKIP() << "a standby is made only of the server the ctest fixture started";
+  }
+  {
+    auto primary = open();
+    ASSERT_TRUE(primary);
+    auto imported = primary->import_document(make_document("a.txt", "a page"),
+                                             {make_project("Replicated", {{"Oslo kommune", "NO", Role::kPartner, {}, {}}})});
+    ASSERT_TRUE(imported) << imported.error().message;
+    ASSERT_TRUE(primary->publish_all());
+  }
+  std::string state(url_file);
+  state = state.substr(0, state.rfind('/'));
+  int rc = std::system(("sh " + std::string(TILTAS_SOURCE_DIR) + "/tests/support/start_postgres.sh standby '" + state +
+                        "' >/dev/null")
+                           .c_str());
+  ASSERT_EQ(rc, 0) << "the standby did not start";
+  std::string standby;
+  {
+    std::ifstream in(state + "/standby_url");
+    ASSERT_TRUE(std::getline(in, standby));
+  }
+  standby = standby.substr(0, standby.rfind('/') + 1) + url_.substr(url_.rfind('/') + 1);
+
+  auto replica = open_postgres_store(standby);
+  ASSERT_TRUE(replica) << replica.error().message;
+  EXPECT_NE((*replica)->describe().find("read-only replica"), std::string::npos) << (*replica)->describe();
+  auto page = (*replica)->list_projects({}, {});
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].title, "Replicated");
+  search::SearchRequest request;
+  request.query = search::parse_query("replicated").value();
+  auto found = (*replica)->search(request);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->total, 1);
+
+  auto write = (*replica)->import_document(make_document("b.txt", "another page"), {make_project("Refused", {})});
+  ASSERT_FALSE(write);
+  EXPECT_EQ(write.error().code, ErrorCode::kFailedPrecondition) << write.error().message;
+  EXPECT_NE(write.error().message.find("read-only replica"), std::string::npos) << write.error().message;
+  auto token = (*replica)->create_api_token("w", std::string(64, 'a'));
+  ASSERT_FALSE(token);
+  EXPECT_EQ(token.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ((*replica)->counts().value().documents, 1) << "nothing was written";
 }
 
 // Without the writer lock, importers that each find no "Oslo City

@@ -8,7 +8,13 @@
 #                                       free port, write its URL (with a
 #                                       random password, mode 600) to
 #                                       STATE_DIR/url
-#   start_postgres.sh stop STATE_DIR    stop that server and remove its data
+#   start_postgres.sh stop STATE_DIR    stop that server (and its standby)
+#                                       and remove its data
+#   start_postgres.sh standby STATE_DIR a hot standby of that server
+#                                       (pg_basebackup -R, streaming), on
+#                                       another free port; its URL goes to
+#                                       STATE_DIR/standby_url (for the
+#                                       replica test of docs/deploy.md)
 #
 # Without PostgreSQL 15 (/usr/lib/postgresql/15/bin/initdb, or
 # $TILTAS_PG_BINDIR) `start` succeeds, writes the reason to STATE_DIR/skip,
@@ -19,7 +25,7 @@
 set -eu
 
 usage() {
-  echo "usage: $0 start|stop STATE_DIR" >&2
+  echo "usage: $0 start|stop|standby STATE_DIR" >&2
   exit 2
 }
 [ $# -eq 2 ] || usage
@@ -36,9 +42,20 @@ as_owner() {
   fi
 }
 
+stop_standby() {
+  [ -f "$state/data_dir" ] || return 0
+  data=$(cat "$state/data_dir")
+  if [ -d "$data/standby" ]; then
+    (cd "$data" && as_owner "$bindir/pg_ctl" -D "$data/standby" -m immediate -w stop >/dev/null 2>&1) || true
+    rm -rf "$data/standby"
+  fi
+  rm -f "$state/standby_url"
+}
+
 stop_server() {
   [ -f "$state/data_dir" ] || return 0
   data=$(cat "$state/data_dir")
+  stop_standby
   if [ -d "$data/db" ]; then
     (cd "$data" && as_owner "$bindir/pg_ctl" -D "$data/db" -m fast -t 30 -w stop >/dev/null 2>&1) ||
       (cd "$data" && as_owner "$bindir/pg_ctl" -D "$data/db" -m immediate -w stop >/dev/null 2>&1) || true
@@ -54,6 +71,28 @@ free_port() {
 }
 
 case "$action" in
+  standby)
+    [ -f "$state/url" ] && [ -f "$state/data_dir" ] || { echo "no server of this script runs for $state" >&2; exit 1; }
+    stop_standby
+    data=$(cat "$state/data_dir")
+    url=$(cat "$state/url")
+    primary_port=$(printf '%s' "$url" | sed -E 's#.*@127\.0\.0\.1:([0-9]+)/.*#\1#')
+    # Over the data directory's socket, where the owner needs no password.
+    if ! (cd "$data" && as_owner "$bindir/pg_basebackup" -h "$data" -p "$primary_port" -U tiltas_test \
+      -D "$data/standby" -R -X stream -c fast >"$data/basebackup.log" 2>&1); then
+      cat "$data/basebackup.log" >&2
+      exit 1
+    fi
+    port=$(free_port)
+    if ! (cd "$data" && as_owner "$bindir/pg_ctl" -D "$data/standby" -l "$data/standby.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off" start >/dev/null 2>&1); then
+      cat "$data/standby.log" >&2 || true
+      exit 1
+    fi
+    (umask 077 && printf '%s\n' "$url" | sed -E "s#@127\.0\.0\.1:[0-9]+/#@127.0.0.1:$port/#" >"$state/standby_url")
+    echo "standby of 127.0.0.1:$primary_port started on 127.0.0.1:$port"
+    exit 0
+    ;;
   stop)
     stop_server
     rm -f "$state/skip"
