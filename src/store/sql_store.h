@@ -964,9 +964,14 @@ class SqlStore final : public Store {
                                         backend_.name(), t->name, st.int64(0)));
         }
       }
-      InsertingSink<Connection> sink(c, plan);
-      TILTAS_SQL_TRY_STATUS(produce(sink));
-      TILTAS_SQL_TRY_STATUS(sink.finish_table());
+      std::map<std::string, std::int64_t> copied;
+      {
+        BulkRows bulk(c);  // PostgreSQL: rows by COPY, each table sent before the next begins
+        InsertingSink<Connection> sink(c, plan);
+        TILTAS_SQL_TRY_STATUS(produce(sink));
+        TILTAS_SQL_TRY_STATUS(sink.finish_table());
+        copied = sink.rows();
+      }
       if (!sqlite) {
         // Identity columns count on from the highest id copied (SQLite's
         // INTEGER PRIMARY KEY does so by itself).
@@ -980,7 +985,7 @@ class SqlStore final : public Store {
         }
       }
       LoadSummary out;
-      out.rows = sink.rows();
+      out.rows = std::move(copied);
       TILTAS_SQL_TRY(indexed, reindex_in(c));
       out.indexed = indexed;
       return out;

@@ -260,6 +260,27 @@ std::string& CopyBatch::buffer(std::string_view target) {
   return targets_.back().rows;
 }
 
+Status CopyBatch::add_text_row(std::string_view target, const std::vector<std::optional<std::string>>& values) {
+  std::string& out = buffer(target);
+  const std::size_t before = out.size();
+  bool first = true;
+  for (const auto& v : values) {
+    if (!append(out, v, first)) {
+      out.resize(before);
+      return invalid_text();
+    }
+  }
+  out += '\n';
+  ++rows_;
+  return ok();
+}
+
+std::size_t CopyBatch::bytes() const {
+  std::size_t n = 0;
+  for (const auto& t : targets_) n += t.rows.size();
+  return n;
+}
+
 void CopyBatch::mark() {
   for (auto& t : targets_) t.mark = t.rows.size();
   rows_at_mark_ = rows_;

@@ -53,9 +53,13 @@ class CopyBatch {
     ++rows_;
     return ok();
   }
+  // A row of values already in PostgreSQL's text input form (NULL as
+  // std::nullopt), for copying rows between databases.
+  Status add_text_row(std::string_view target, const std::vector<std::optional<std::string>>& values);
   void mark();
   void rollback_to_mark();
   std::size_t rows() const { return rows_; }
+  std::size_t bytes() const;
 
  private:
   friend class Connection;
