@@ -29,6 +29,9 @@ Command serve_command() {
             app.add_option("--port", args->options.port, "TCP port (0 picks a free one)")->capture_default_str();
             app.add_option("--host", args->options.host, "Address to listen on")->capture_default_str();
             app.add_option("--threads", args->options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 64));
+            app.add_flag("--trust-proxy", args->options.trust_proxy,
+                         "Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto (Secure session "
+                         "cookies) and X-Forwarded-For (the address logins are rate-limited by)");
             return std::function<int()>([args, &global] { return run(*args, global); });
           }};
 }

@@ -23,6 +23,10 @@ struct Context {
   store::Store& store;
   const Metrics* metrics = nullptr;  // for GET /metrics; null in handler tests
   StatsCache* stats = nullptr;       // for GET /api/v1/stats; null: computed per request
+  // Whether X-Forwarded-Proto and X-Forwarded-For come from a proxy we trust
+  // (ServerOptions::trust_proxy): they then decide Secure cookies and the
+  // client address that logins are rate-limited by.
+  bool trust_proxy = false;
 };
 
 struct Request {
@@ -34,6 +38,15 @@ struct Request {
   std::string body;                           // empty for GET
   // The caller's API token on Access::kToken routes (never the secret).
   std::optional<store::ApiToken> token;
+  // Editors (issue 9): an application/x-www-form-urlencoded body, decoded;
+  // the Cookie header; the peer's IP address; whether the request came over
+  // TLS (an X-Forwarded-Proto of https, when Context::trust_proxy); and the
+  // signed-in session, when the request carried a valid session cookie.
+  std::map<std::string, std::string> form;
+  std::string cookie;
+  std::string client_address;
+  bool secure = false;
+  std::optional<store::Session> session;
 };
 
 // Parses a record id ("42"): digits only, 1..INT64_MAX. kInvalidArgument

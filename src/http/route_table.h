@@ -16,8 +16,11 @@ using Handler = Result<Reply> (*)(const Context&, const Request&);
 
 // Who may call a route. kToken routes need "Authorization: Bearer <token>"
 // with an active API token (tiltas token create NAME); without one they
-// answer 401 before the handler runs.
-enum class Access { kPublic, kToken };
+// answer 401 before the handler runs. kViewer, kEditor and kAdmin routes need
+// a signed-in session (http/session.h) whose role is at least that one:
+// without a session a GET is sent to the login page and anything else gets
+// 403; a lower role gets 403; a POST without the session's CSRF token 403.
+enum class Access { kPublic, kToken, kViewer, kEditor, kAdmin };
 
 struct Route {
   std::string_view method;  // "GET", "POST", "PATCH", "DELETE"

@@ -24,6 +24,11 @@
 #include "http/pages/organisations.h"
 #include "http/pages/projects.h"
 #include "http/pages/search.h"
+#include "http/pages/admin.h"
+#include "http/pages/history.h"
+#include "http/pages/login.h"
+#include "http/pages/review.h"
+#include "http/session.h"
 
 namespace tiltas::http {
 namespace {
@@ -93,15 +98,40 @@ constexpr Route kRoutes[] = {
     {"GET", "/countries/:code", pages::country_page},
     {"GET", "/lt/countries/:code", pages::country_page},
     {"GET", "/static/:file", static_file},
+    // Editors (issue 9): sign-in, the review of drafts, history, accounts.
+    // Every route past the login form needs a session (Access below).
+    {"GET", "/login", pages::login_page},
+    {"GET", "/lt/login", pages::login_page},
+    {"POST", "/login", pages::login_submit},
+    {"POST", "/lt/login", pages::login_submit},
+    {"POST", "/logout", pages::logout, Access::kViewer},
+    {"POST", "/logout/everywhere", pages::logout_everywhere, Access::kViewer},
+    {"GET", "/review", pages::review_queue_page, Access::kEditor},
+    {"GET", "/lt/review", pages::review_queue_page, Access::kEditor},
+    {"POST", "/review/publish", pages::bulk_publish, Access::kEditor},
+    {"GET", "/review/projects/:id", pages::review_page, Access::kEditor},
+    {"GET", "/lt/review/projects/:id", pages::review_page, Access::kEditor},
+    {"POST", "/review/projects/:id/fields/:field", pages::review_field, Access::kEditor},
+    {"POST", "/review/projects/:id/state", pages::review_state, Access::kEditor},
+    {"POST", "/review/projects/:id/merge", pages::merge_organisation, Access::kEditor},
+    {"POST", "/review/organisations/:id/split", pages::split_organisation, Access::kEditor},
+    {"GET", "/review/projects/:id/history", pages::history_page, Access::kEditor},
+    {"GET", "/lt/review/projects/:id/history", pages::history_page, Access::kEditor},
+    {"POST", "/review/projects/:id/revert", pages::revert_change, Access::kEditor},
+    {"GET", "/admin/users", pages::admin_users_page, Access::kAdmin},
+    {"GET", "/lt/admin/users", pages::admin_users_page, Access::kAdmin},
+    {"POST", "/admin/users", pages::admin_add_user, Access::kAdmin},
+    {"POST", "/admin/users/remove", pages::admin_remove_user, Access::kAdmin},
 };
 // -----------------------------------------------------------------------------
 
-Result<Request> decode(const restinio::request_handle_t& req, const restinio::router::route_params_t& params) {
+Result<Request> decode(const Context& context, const restinio::request_handle_t& req,
+                       const restinio::router::route_params_t& params) {
   Request r;
   r.method = req->header().method().c_str();
   r.path = std::string(req->header().path());
   // RESTinio offers lookup but no iteration: copy the names the table uses.
-  for (std::string_view name : {"id", "file", "code"}) {
+  for (std::string_view name : {"id", "file", "code", "field"}) {
     if (auto value = params.get_param(name)) r.params.emplace(std::string(name), std::string(*value));
   }
   auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(req->header().query());
@@ -109,6 +139,25 @@ Result<Request> decode(const restinio::request_handle_t& req, const restinio::ro
   for (const auto& [name, value] : *query) r.query.emplace(std::string(name), std::string(value));
   r.content_type = req->header().get_field_or(restinio::http_field::content_type, "");
   r.body = req->body();
+  // Editors' forms (issue 9): the body of a form, the cookie, the peer and
+  // whether a trusted proxy says the client used TLS.
+  if (r.content_type.starts_with("application/x-www-form-urlencoded")) {
+    auto form = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(r.body);
+    if (!form) return invalid_argument("malformed form body: " + form.error().description(), "body");
+    for (const auto& [name, value] : *form) r.form.emplace(std::string(name), std::string(value));
+  }
+  r.cookie = req->header().get_field_or(restinio::http_field::cookie, "");
+  r.client_address = req->remote_endpoint().address().to_string();
+  if (context.trust_proxy) {
+    const std::string proto = req->header().get_field_or("X-Forwarded-Proto", "");
+    r.secure = proto == "https";
+    // The proxy appends the peer it saw: the last address is the one it vouches for.
+    std::string forwarded = req->header().get_field_or("X-Forwarded-For", "");
+    if (auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
+    while (!forwarded.empty() && forwarded.front() == ' ') forwarded.erase(0, 1);
+    while (!forwarded.empty() && forwarded.back() == ' ') forwarded.pop_back();
+    if (!forwarded.empty()) r.client_address = forwarded;
+  }
   return r;
 }
 
@@ -136,7 +185,7 @@ auto route(const Context& context, const Respond& respond, std::size_t index) {
   return [&context, respond, index](const restinio::request_handle_t& req, restinio::router::route_params_t params) {
     const Route& r = kRoutes[index];
     const Audience audience = audience_of(req->header().path());
-    auto request = decode(req, params);
+    auto request = decode(context, req, params);
     if (request && r.access == Access::kToken) {
       const std::string_view token = bearer_token(req);
       if (token.empty()) {
@@ -154,7 +203,23 @@ auto route(const Context& context, const Respond& respond, std::size_t index) {
       }
       request->token = std::move(*found);
     }
+    // Sessions (issue 9): read on pages whenever the cookie is there (the
+    // layout shows who is signed in), checked on the routes that need one.
+    const bool needs_session = r.access != Access::kPublic && r.access != Access::kToken;
+    if (request && audience == Audience::kPage && !request->cookie.empty()) {
+      if (auto loaded = load_session(context, *request); !loaded) {
+        respond(req, error_reply(loaded.error(), audience), index);
+        return restinio::request_accepted();
+      }
+    }
+    if (request && needs_session) {
+      if (auto refused = check_access(r, *request)) {
+        respond(req, std::move(*refused), index);
+        return restinio::request_accepted();
+      }
+    }
     Result<Reply> reply = request ? r.handler(context, *request) : unexpected(request.error());
+    if (reply && needs_session) reply->headers.emplace_back("Cache-Control", "no-store");
     respond(req, reply ? std::move(*reply) : error_reply(reply.error(), audience), index);
     return restinio::request_accepted();
   };

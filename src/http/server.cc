@@ -61,13 +61,16 @@ std::string_view reason_phrase(int status) {
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 303: return "See Other";
     case 304: return "Not Modified";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
+    case 403: return "Forbidden";
     case 404: return "Not Found";
     case 409: return "Conflict";
     case 412: return "Precondition Failed";
     case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
     default: return "Status";
@@ -162,7 +165,7 @@ bool compressible(std::string_view content_type) {
 
 struct Server::Impl {
   Impl(store::Store& store, const ServerOptions& options)
-      : options(options), metrics(metric_labels()), context{store, &metrics, &stats}, grace_timer(io) {}
+      : options(options), metrics(metric_labels()), context{store, &metrics, &stats, options.trust_proxy}, grace_timer(io) {}
   ~Impl() { wait(); }
 
   ServerOptions options;

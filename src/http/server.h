@@ -24,6 +24,11 @@ struct ServerOptions {
   std::size_t max_body_bytes = 10 * 1024 * 1024;
   // Connections served at once; further clients wait in the listen backlog.
   std::size_t max_connections = 256;
+  // Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto
+  // (https makes session cookies Secure) and X-Forwarded-For (the client
+  // address that logins are rate-limited by). Never set it when clients can
+  // reach the server directly: they could forge both headers.
+  bool trust_proxy = false;
   // Reading one request (also the keep-alive idle limit), producing the
   // response, and writing it.
   std::chrono::milliseconds read_timeout{std::chrono::seconds(15)};

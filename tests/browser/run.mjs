@@ -19,6 +19,7 @@ import accessibility, { typeaheadOpen } from './specs/accessibility.mjs';
 import narrow from './specs/narrow.mjs';
 import keyboard, { typeahead } from './specs/keyboard.mjs';
 import xss from './specs/xss.mjs';
+import editors from './specs/editors.mjs';
 import downloads from './specs/downloads.mjs';
 
 const { values: args } = parseArgs({
@@ -123,6 +124,7 @@ narrow(ctx);
 keyboard(ctx);
 typeahead(ctx);
 xss(ctx);
+editors(ctx);
 downloads(ctx);
 
 test('every screenshot was written as a non-empty PNG', () => {
