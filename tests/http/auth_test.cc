@@ -156,9 +156,10 @@ TEST_F(AuthTest, RepeatedFailuresLockTheAccountAndTheAddress) {
 
 TEST_F(AuthTest, LogoutEndsOneSessionAndLogoutEverywhereEndsAll) {
   Browser a = signed_in(kEditor), b = signed_in(kEditor), c = signed_in(kEditor);
-  auto out = a.post("/logout", {{"csrf", a.csrf()}});
+  auto out = a.post("/logout", {{"csrf", a.csrf()}, {"back", "/lt/"}});
   ASSERT_TRUE(out);
   EXPECT_EQ(out->status, 303);
+  EXPECT_EQ(out->get_header_value("Location"), "/lt/") << "back to the page's language";
   EXPECT_TRUE(a.cookie("tiltas_session").empty()) << "the cookie is deleted";
   auto after = a.get("/review");
   ASSERT_TRUE(after);
@@ -168,9 +169,10 @@ TEST_F(AuthTest, LogoutEndsOneSessionAndLogoutEverywhereEndsAll) {
   EXPECT_EQ(still->status, 200) << "the other sessions go on";
 
   const std::string c_id = c.cookie("tiltas_session");
-  auto everywhere = b.post("/logout/everywhere", {{"csrf", b.csrf()}});
+  auto everywhere = b.post("/logout/everywhere", {{"csrf", b.csrf()}, {"back", "//evil.example/"}});
   ASSERT_TRUE(everywhere);
   EXPECT_EQ(everywhere->status, 303);
+  EXPECT_EQ(everywhere->get_header_value("Location"), "/") << "never to another host";
   for (Browser* x : {&b, &c}) {
     auto res = x->get("/review");
     ASSERT_TRUE(res);

@@ -40,6 +40,7 @@ void set_session_view(View& view, const Request& request) {
   view.set("signed_in_as", request.session->email);
   view.set("account_href", href(lang_of_path(request.path), "/login"));
   view.set("csrf", request.session->csrf_token);
+  view.set("logout_back", href(lang_of_path(request.path), "/"));
   view.set("is_admin", flag(request.session->role == "admin"));
   view.set("is_editor", flag(request.session->role == "admin" || request.session->role == "editor"));
   // Who is signed in and the log-out button, atop every editors' page.
@@ -99,7 +100,7 @@ Result<Reply> login_submit(const Context& context, const Request& request) {
 
 Result<Reply> logout(const Context& context, const Request& request) {
   if (auto ended = context.store.delete_session(request.session->id_hash); !ended) return unexpected(ended.error());
-  Reply r = redirect(href(lang_of_path(request.path), "/"));
+  Reply r = redirect(local_path(form_value(request, "back"), "/"));
   r.headers.emplace_back("Set-Cookie", set_cookie(kSessionCookie, "", 0, request.secure));
   return r;
 }
@@ -107,7 +108,7 @@ Result<Reply> logout(const Context& context, const Request& request) {
 Result<Reply> logout_everywhere(const Context& context, const Request& request) {
   auto ended = context.store.delete_sessions_of_user(request.session->user_id);
   if (!ended) return unexpected(ended.error());
-  Reply r = redirect(href(lang_of_path(request.path), "/"));
+  Reply r = redirect(local_path(form_value(request, "back"), "/"));
   r.headers.emplace_back("Set-Cookie", set_cookie(kSessionCookie, "", 0, request.secure));
   return r;
 }

@@ -18,7 +18,8 @@ Result<Reply> login_page(const Context& context, const Request& request);
 // wrong credentials, 429 while locked out. A session the browser had before
 // is ended (no session fixation).
 Result<Reply> login_submit(const Context& context, const Request& request);
-// Ends this session / every session of the account; 303 to the home page.
+// Ends this session / every session of the account; 303 to the form's
+// "back" (a local path: the home page in the page's language), else "/".
 Result<Reply> logout(const Context& context, const Request& request);
 Result<Reply> logout_everywhere(const Context& context, const Request& request);
 
