@@ -167,6 +167,24 @@ TEST_F(ReviewTest, CorrectingAcceptingAndRemovingFieldsIsAudited) {
   EXPECT_EQ(audit[3].new_value, "null");
 }
 
+TEST_F(ReviewTest, StructuredFieldsAreCorrectedAsJson) {
+  auto bad = field("amounts", {{"action", "correct"}, {"json", "[{\"value\": 1,"}});
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("amounts"), std::string::npos) << "names the field";
+  auto amounts = field("amounts", {{"action", "correct"},
+                                   {"json", R"([{"value": 60000, "currency": "EUR", "kind": "granted"}])"}});
+  ASSERT_TRUE(amounts);
+  EXPECT_EQ(amounts->status, 303);
+  Project p = stored(harbour_id_);
+  ASSERT_EQ(p.amounts.size(), 1u);
+  EXPECT_EQ(p.amounts[0].minor_units, 6000000);
+  auto blank = field("translations", {{"action", "correct"}, {"json", "  "}});
+  ASSERT_TRUE(blank);
+  EXPECT_EQ(blank->status, 303) << "a blank JSON field clears it (the page shows null as blank)";
+  EXPECT_EQ(store_->find_audit(harbour_id_).value().size(), 1u) << "nothing changed by the blank translations";
+}
+
 TEST_F(ReviewTest, PublishingOneOrEveryCleanDraftAndUnpublishing) {
   auto bulk = editor_->post("/review/publish", {{"csrf", csrf_}, {"back", "/review"}, {"note", "clean batch"}});
   ASSERT_TRUE(bulk);

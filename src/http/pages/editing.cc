@@ -50,7 +50,9 @@ Result<nlohmann::json> field_value_from_form(const Request& request, const std::
     return json{{"start", start.empty() ? json(nullptr) : json(start)}, {"end", end.empty() ? json(nullptr) : json(end)}};
   }
   if (request.form.contains("json")) {
-    json value = json::parse(form_value(request, "json"), nullptr, /*allow_exceptions=*/false);
+    const std::string text(text::trim(form_value(request, "json")));
+    if (text.empty()) return json(nullptr);
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded()) {
       return invalid_argument(fmt::format("the new value of '{}' is not valid JSON", key), key);
     }

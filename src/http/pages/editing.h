@@ -35,9 +35,9 @@ struct ProjectFilterForm {
 };
 
 // A field's new value from a review form, as record JSON: "period" from
-// "start" and "end" (both empty: null); lists and translations from "json";
-// text fields from "value" (empty: null). kInvalidArgument for JSON that
-// does not parse (with its position).
+// "start" and "end" (both empty: null); lists and translations from "json"
+// (blank: null); text fields from "value" (empty: null). kInvalidArgument
+// naming the field for JSON that does not parse.
 Result<nlohmann::json> field_value_from_form(const Request& request, const std::string& key);
 
 // A list position: digits only, 0..1e6. kInvalidArgument naming `name`.
