@@ -2,12 +2,16 @@
 // a Reply and routes.cc writes it through RESTinio.
 #pragma once
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "base/error.h"
 
 namespace tiltas::http {
 
@@ -16,6 +20,12 @@ struct Reply {
   std::string content_type;  // always with "; charset=utf-8" for text
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  // When set, the body is what this writes rather than `body`: sent while
+  // it is written (chunked), in bounded memory, from a thread of its own,
+  // without ETag or gzip. For exports of the whole registry. An error it
+  // returns after the first bytes leaves the response incomplete (see
+  // streamed_reply.h); check what can be checked before returning the Reply.
+  std::function<Status(std::ostream&)> stream;
 };
 
 // Status 200 unless given. JSON is dumped without indentation; invalid UTF-8

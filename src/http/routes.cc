@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "http/api/documents.h"
+#include "http/api/export.h"
 #include "http/api/meta.h"
 #include "http/api/organisations.h"
 #include "http/api/projects.h"
@@ -85,6 +86,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/stats", api::stats},
     {"GET", "/api/v1/search", api::search},
     {"GET", "/api/v1/suggest", api::suggest},
+    {"GET", "/api/v1/export", api::export_projects},
     // Portal pages: English at /..., Lithuanian at /lt/... (same handlers;
     // the language comes from the path).
     {"GET", "/", pages::home},

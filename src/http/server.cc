@@ -20,6 +20,7 @@
 #include "http/metrics.h"
 #include "http/pages/render.h"
 #include "http/routes.h"
+#include "http/streamed_reply.h"
 
 namespace tiltas::http {
 namespace {
@@ -180,6 +181,9 @@ struct Server::Impl {
   std::atomic<bool> closed{false};
   std::atomic<bool> threads_ended{false};
   std::mutex join_mutex;
+  // Exports (Reply::stream): two at once is what two cores sustain; more
+  // wait for a 503's Retry-After.
+  StreamedReplies streams{2};
   // Declared before everything that uses it, so destroyed after it:
   // connections and timers hold references into it.
   asio::io_context io;
@@ -229,7 +233,7 @@ struct Server::Impl {
   void respond(const restinio::request_handle_t& req, Reply reply, std::size_t route) {
     const auto& header = req->header();
     const bool is_get = header.method() == restinio::http_method_get();
-    if (is_get && reply.status == 200) {
+    if (is_get && reply.status == 200 && !reply.stream) {
       const bool gzip = reply.body.size() >= kMinGzipBytes && compressible(reply.content_type) &&
                         accepts_gzip(header.get_field_or(restinio::http_field::accept_encoding, ""));
       std::string tag = entity_tag(reply.body);
@@ -249,6 +253,16 @@ struct Server::Impl {
       reply.headers.emplace_back("Access-Control-Expose-Headers", "ETag");
     }
     metrics.record(route, reply.status, std::chrono::steady_clock::now() - t_request_start);
+    if (reply.stream) {
+      // The time recorded above is to the first byte; the body goes on.
+      if (!streams.start(req, std::move(reply), [this](bool) { finish_request(); })) {
+        Reply busy = error_reply(Error{ErrorCode::kUnavailable, "exports are running already; try again shortly"},
+                                 audience_of(header.path()));
+        busy.headers.emplace_back("Retry-After", "10");
+        respond(req, std::move(busy), route);
+      }
+      return;
+    }
     if (reply.status == 304 || reply.status == 204) {
       // No body and no Content-Length of an empty one: a 304's length would
       // be the 200's (RFC 9110), so it has none.
@@ -303,6 +317,9 @@ struct Server::Impl {
     for (auto& t : threads) {
       if (t.joinable()) t.join();
     }
+    // No write completes once the I/O threads are gone: release the
+    // exports that wait for one.
+    streams.cancel_and_join();
     threads_ended.store(true);
   }
 };
