@@ -19,15 +19,24 @@ namespace tiltas::http {
 // (Store is thread-safe by contract).
 class Metrics;     // http/metrics.h
 class StatsCache;  // http/api/stats.h
+namespace pages {
+class FactsCache;  // http/pages/registry_facts.h
+}
 struct Context {
   store::Store& store;
   const Metrics* metrics = nullptr;  // for GET /metrics; null in handler tests
   StatsCache* stats = nullptr;       // for GET /api/v1/stats; null: computed per request
+  pages::FactsCache* facts = nullptr;  // results, map and network pages; null: computed per request
   // Whether X-Forwarded-Proto and X-Forwarded-For come from a proxy we trust
   // (ServerOptions::trust_proxy): they then decide Secure cookies and the
   // client address that logins are rate-limited by.
   bool trust_proxy = false;
 };
+
+// Forgets the cached aggregates (statistics, the pages' registry facts)
+// after a write through this server. Other servers and the CLI see theirs
+// expire after the caches' time to live.
+void invalidate_caches(const Context& context);
 
 struct Request {
   std::string method;                         // "GET", "POST", ...

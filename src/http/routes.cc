@@ -22,9 +22,13 @@
 #include "http/api_token.h"
 #include "http/assets.h"
 #include "http/error_mapping.h"
+#include "http/pages/atlas.h"
 #include "http/pages/organisations.h"
 #include "http/pages/projects.h"
+#include "http/pages/results.h"
 #include "http/pages/search.h"
+#include "http/pages/source.h"
+#include "http/pages/timeline.h"
 #include "http/pages/admin.h"
 #include "http/pages/history.h"
 #include "http/pages/login.h"
@@ -95,10 +99,23 @@ constexpr Route kRoutes[] = {
     {"GET", "/lt/search", pages::search_page},
     {"GET", "/projects/:id", pages::project_page},
     {"GET", "/lt/projects/:id", pages::project_page},
+    {"GET", "/projects/:id/source", pages::source_page},
+    {"GET", "/lt/projects/:id/source", pages::source_page},
     {"GET", "/organisations/:id", pages::organisation_page},
     {"GET", "/lt/organisations/:id", pages::organisation_page},
     {"GET", "/countries/:code", pages::country_page},
     {"GET", "/lt/countries/:code", pages::country_page},
+    {"GET", "/results", pages::results_page},
+    {"GET", "/lt/results", pages::results_page},
+    {"GET", "/results.csv", pages::results_csv},
+    {"GET", "/results.svg", pages::results_svg},
+    {"GET", "/lt/results.svg", pages::results_svg},
+    {"GET", "/map", pages::map_page},
+    {"GET", "/lt/map", pages::map_page},
+    {"GET", "/network", pages::network_page},
+    {"GET", "/lt/network", pages::network_page},
+    {"GET", "/timeline", pages::timeline_page},
+    {"GET", "/lt/timeline", pages::timeline_page},
     {"GET", "/static/:file", static_file},
     // Editors (issue 9): sign-in, the review of drafts, history, accounts.
     // Every route past the login form needs a session (Access below).

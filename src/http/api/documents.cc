@@ -59,7 +59,7 @@ Result<Reply> post_document(const Context& context, const Request& request) {
       if (!p) return unexpected(p.error());
       records.push_back(std::move(*p));
     }
-    if (context.stats) context.stats->invalidate();
+    invalidate_caches(context);
   }
   Json body;
   body["document_id"] = result.document_id;

@@ -19,7 +19,7 @@ Json localized_json(const model::LocalizedText& text) {
 }
 
 void invalidate_stats(const Context& context) {
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
 }
 
 }  // namespace

@@ -92,6 +92,8 @@ data project_view(const model::Project& p, Lang lang) {
   view.set("language", language_text(p.default_language, lang));
   view.set("id", std::to_string(p.id));
   view.set("json_href", "/api/v1/projects/" + std::to_string(p.id));
+  view.set("has_source", flag(p.document_id.has_value()));
+  view.set("source_href", href(lang, "/projects/" + std::to_string(p.id) + "/source"));
   set_list(view, "titles", localized_list(p.titles, p.default_language, lang), !p.titles.empty());
   set_list(view, "descriptions", localized_list(p.descriptions, p.default_language, lang), !p.descriptions.empty());
   view.set("programme", p.programme.value_or(message(lang, "not_stated")));

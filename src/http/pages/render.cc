@@ -39,6 +39,10 @@ Result<std::string> render_page(std::string_view name, const std::string& page_t
   const std::string prefix(path_prefix(lang));
   view.set("home_href", prefix + "/");
   view.set("search_href", prefix + "/search");
+  view.set("results_href", prefix + "/results");
+  view.set("map_href", prefix + "/map");
+  view.set("network_href", prefix + "/network");
+  view.set("timeline_href", prefix + "/timeline");
   view.set("switch_href", switch_href);
   std::string content = std::move(*content_text);
   view.set("content", kainjow::mustache::partial([&content] { return content; }));
@@ -46,6 +50,20 @@ Result<std::string> render_page(std::string_view name, const std::string& page_t
   if (!layout.is_valid()) return internal_error(fmt::format("template {}: {}", name, layout.error_message()));
   return html;
 }
+
+Result<std::string> render_fragment(std::string_view name, View view, Lang lang) {
+  auto text = template_text(name);
+  if (!text) return unexpected(text.error());
+  kainjow::mustache::mustache fragment(*text);
+  if (!fragment.is_valid()) return internal_error(fmt::format("template {}: {}", name, fragment.error_message()));
+  view.set("lang", std::string(code(lang)));
+  view.set("t", catalogue_view(lang));
+  std::string out = fragment.render(view);
+  if (!fragment.is_valid()) return internal_error(fmt::format("template {}: {}", name, fragment.error_message()));
+  return out;
+}
+
+Result<std::string> template_source(std::string_view name) { return template_text(name); }
 
 Status check_templates() {
   for (std::string_view asset : asset_names()) {

@@ -30,6 +30,13 @@ Result<std::string> render_page(std::string_view name, const std::string& page_t
 Result<std::string> render_page(std::string_view name, const std::string& page_title, View view, Lang lang,
                                 const std::string& switch_href);
 
+// Renders templates/<name>.mustache on its own (no layout): SVG images and
+// other non-page bodies. The catalogue of `lang` is there as "t".
+Result<std::string> render_fragment(std::string_view name, View view, Lang lang);
+
+// The text of templates/<name>.mustache, to use as a partial ({{>name}}).
+Result<std::string> template_source(std::string_view name);
+
 // Parses every embedded template and both message catalogues; kInternal
 // naming the first one that fails.
 // The server calls this before it starts listening.
