@@ -940,8 +940,13 @@ class SqlStore final : public Store {
   Status copy_rows_to(RowSink& sink) const override {
     const bool sqlite = is_sqlite();
     return backend_.read([&](Connection& c) -> Status {
-      TILTAS_SQL_TRY(plan, copy_plan(c, sqlite));
-      return dump_rows(c, plan, sink);
+      // One snapshot for the whole copy: PostgreSQL's reads are one
+      // REPEATABLE READ transaction already, SQLite's statements are not.
+      if (sqlite) TILTAS_SQL_TRY_STATUS(c.exec("BEGIN"));
+      auto plan = copy_plan(c, sqlite);
+      Status s = plan ? dump_rows(c, *plan, sink) : Status(unexpected(plan.error()));
+      if (sqlite) (void)c.exec(s ? "COMMIT" : "ROLLBACK");
+      return s;
     });
   }
 
