@@ -519,6 +519,10 @@ class HookedStore : public store::Store {
   Result<store::LoadSummary> load_rows(const std::function<Status(store::RowSink&)>& produce, bool replace) override {
     return inner_.load_rows(produce, replace);
   }
+  Result<std::vector<search::Match>> find_matches(const search::SearchQuery& q, bool drafts, Id after,
+                                                  int limit) const override {
+    return inner_.find_matches(q, drafts, after, limit);
+  }
 
  private:
   store::Store& inner_;
