@@ -172,6 +172,12 @@ TEST_F(PortalViewsTest, ResultsSumIndicatorsByUnitAndLeaveDraftsOut) {
   EXPECT_FALSE(has(y2023, ">persons trained</th>"));
   html("/results?year=abc", 400);
   EXPECT_TRUE(has(html("/lt/results"), "Pasiekta žmonių"));
+  // The home page shows the same figure and leads to the views.
+  const std::string home = html("/");
+  EXPECT_TRUE(has(home, "<dd class=\"figure people-reached\">338</dd>")) << home;
+  for (const char* link : {"href=\"/results\"", "href=\"/map\"", "href=\"/network\"", "href=\"/timeline\""}) {
+    EXPECT_TRUE(has(home, link)) << link;
+  }
 }
 
 TEST_F(PortalViewsTest, ResultsDownloadAsCsvAndSvg) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api/stats.h"
+#include "http/pages/registry_facts.h"
 #include "http/pages/site.h"
 
 namespace tiltas::http::pages {
@@ -164,6 +165,9 @@ Status set_figures(const Context& context, Lang lang, data& view) {
   auto stats = nlohmann::json::parse(stats_reply->body, nullptr, /*allow_exceptions=*/false);
   if (!stats.is_object()) return internal_error("statistics are not a JSON object");
   view.set("published", std::to_string(stats.value("projects", std::int64_t{0})));
+  auto facts = registry_facts(context);
+  if (!facts) return unexpected(facts.error());
+  view.set("people_reached", fmt::format("{}", static_cast<std::int64_t>(std::llround((*facts)->people_reached))));
 
   data currencies = data::type::list;
   bool any_amount = false;
