@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "codec/records_json.h"
-#include "http/api/stats.h"
 #include "http/pages/editing.h"
 #include "http/pages/login.h"
 #include "http/pages/site.h"
@@ -114,7 +113,7 @@ Result<Reply> revert_change(const Context& context, const Request& request) {
     auto stored = context.store.update_project(*id, *updated, edit);
     if (!stored) return localize_or_bad_input(request, stored.error());
   }
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
   return redirect(local_path(form_value(request, "back"), fmt::format("/review/projects/{}/history", *id)));
 }
 

@@ -12,7 +12,7 @@
 #include "http/pages/editing.h"
 #include "http/pages/login.h"
 #include "http/pages/site.h"
-#include "http/api/stats.h"
+#include "http/pages/source.h"
 #include "http/session.h"
 
 namespace tiltas::http::pages {
@@ -22,101 +22,6 @@ using kainjow::mustache::data;
 using nlohmann::json;
 
 constexpr int kQueueLimit = 200;
-
-// Interim copies of the Source view's field_spans() and highlight_segments()
-// (pages/source.h, being written alongside): the review page marks the same
-// spans. To be replaced by that header once it is in.
-struct FieldSpan {
-  std::string field;
-  model::SourceSpan span;
-};
-struct TextSegment {
-  std::string text;
-  std::vector<std::string> fields;
-};
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Moves `offset` back to the first byte of the character it is in.
-std::size_t to_char_start(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  while (offset > 0 && offset < text.size() && is_continuation(static_cast<unsigned char>(text[offset]))) --offset;
-  return offset;
-}
-
-// Moves `offset` forward past the character it is in.
-std::size_t to_char_end(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  while (offset < text.size() && is_continuation(static_cast<unsigned char>(text[offset]))) ++offset;
-  return offset;
-}
-
-template <typename T>
-void add_list(std::vector<FieldSpan>& out, std::string_view name, const std::vector<T>& items) {
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (items[i].span) out.push_back({fmt::format("{}[{}]", name, i), *items[i].span});
-  }
-}
-
-std::vector<FieldSpan> field_spans(const model::Project& project) {
-  std::vector<FieldSpan> out;
-  // Scalar fields in reading order of a record, not the map's order.
-  for (std::string_view key : {"title", "programme", "period", "period.start", "period.end", "description"}) {
-    if (auto it = project.spans.find(std::string(key)); it != project.spans.end()) {
-      out.push_back({std::string(key), it->second});
-    }
-  }
-  for (const auto& [key, span] : project.spans) {
-    if (std::none_of(out.begin(), out.end(), [&](const FieldSpan& f) { return f.field == key; })) {
-      out.push_back({key, span});
-    }
-  }
-  add_list(out, "amounts", project.amounts);
-  add_list(out, "organisations", project.participations);
-  add_list(out, "activities", project.activities);
-  add_list(out, "events", project.events);
-  add_list(out, "indicators", project.indicators);
-  add_list(out, "places", project.places);
-  return out;
-}
-
-std::vector<TextSegment> highlight_segments(std::string_view text, const std::vector<FieldSpan>& spans,
-                                            std::size_t from, std::size_t to) {
-  from = to_char_start(text, from);
-  to = to_char_end(text, std::max(from, to));
-  struct Clamped {
-    std::size_t start, end;
-    const std::string* field;
-  };
-  std::vector<Clamped> clamped;
-  std::set<std::size_t> cuts = {from, to};
-  for (const auto& s : spans) {
-    const std::size_t start = to_char_start(text, std::max(s.span.start, from));
-    const std::size_t end = to_char_end(text, std::min(s.span.end, to));
-    if (start >= end) continue;
-    clamped.push_back({start, end, &s.field});
-    cuts.insert(start);
-    cuts.insert(end);
-  }
-  std::vector<TextSegment> out;
-  for (auto it = cuts.begin(); std::next(it) != cuts.end(); ++it) {
-    const std::size_t a = *it, b = *std::next(it);
-    if (a < from || b > to) continue;
-    TextSegment segment;
-    segment.text = std::string(text.substr(a, b - a));
-    for (const auto& c : clamped) {
-      if (c.start <= a && b <= c.end) segment.fields.push_back(*c.field);
-    }
-    // Neighbours covered by the same fields read as one piece.
-    if (!out.empty() && out.back().fields == segment.fields) {
-      out.back().text += segment.text;
-    } else {
-      out.push_back(std::move(segment));
-    }
-  }
-  return out;
-}
-
 
 // The record keys whose values are lists of items (one JSON array each).
 bool is_list_key(std::string_view key) {
@@ -247,7 +152,7 @@ Result<Reply> bulk_publish(const Context& context, const Request& request) {
   }
   auto changed = context.store.change_review_state(ids, model::ReviewState::kPublished, edit_of(request));
   if (!changed) return unexpected(changed.error());
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
   auto query = filters->query;
   query["published"] = std::to_string(*changed);
   const std::string back = local_path(form_value(request, "back"), "/review");
@@ -353,7 +258,7 @@ Result<Reply> review_page(const Context& context, const Request& request) {
                                                                                  : std::string());
     field.set("end", period && value.is_object() && value["end"].is_string() ? value["end"].get<std::string>()
                                                                              : std::string());
-    field.set("json", structured ? value.dump(1) : std::string());
+    field.set("json", structured && !value.is_null() ? value.dump(1) : std::string());
     data items = data::type::list;
     if (list && value.is_array()) {
       // Organisations of this record, for the merge choices.
@@ -458,7 +363,7 @@ Result<Reply> review_field(const Context& context, const Request& request) {
   if (!updated) return bad_input_page(request, updated.error());
   auto stored = context.store.update_project(*id, *updated, edit);
   if (!stored) return localize_or_bad_input(request, stored.error());
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
   return redirect(back);
 }
 
@@ -472,7 +377,7 @@ Result<Reply> review_state(const Context& context, const Request& request) {
   const auto state = action == "publish" ? model::ReviewState::kPublished : model::ReviewState::kDraft;
   auto changed = context.store.change_review_state({*id}, state, edit_of(request));
   if (!changed) return localize_or_bad_input(request, changed.error());
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
   return redirect(local_path(form_value(request, "back"), "/review/projects/" + std::to_string(*id)));
 }
 
@@ -485,7 +390,7 @@ Result<Reply> merge_organisation(const Context& context, const Request& request)
   if (!into) return bad_input_page(request, into.error());
   auto merged = context.store.merge_organisations(*from, *into, edit_of(request));
   if (!merged) return localize_or_bad_input(request, merged.error());
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
   return redirect(local_path(form_value(request, "back"), "/review/projects/" + std::to_string(*id)));
 }
 
@@ -494,7 +399,7 @@ Result<Reply> split_organisation(const Context& context, const Request& request)
   if (!id) return bad_input_page(request, id.error());
   auto split = context.store.split_organisation(*id, edit_of(request));
   if (!split) return localize_or_bad_input(request, split.error());
-  if (context.stats) context.stats->invalidate();
+  invalidate_caches(context);
   return redirect(local_path(form_value(request, "back"), "/review"));
 }
 
