@@ -9,6 +9,7 @@
 # Usage: bench/api_bench.sh [BUILD_DIR]   (default: build; the tiltas binary
 #        must be built, e.g. make build)
 # Env:   CONNECTIONS=64 DURATION=10s THREADS=2 (server threads and wrk threads)
+#        CACHE_MS=0 (tiltas serve --cache-ms: reuse API replies this long)
 #        SEARCH_PROJECTS=100000 (0 skips the search run) SEARCH_QUERY=councils
 set -eu
 
@@ -92,7 +93,7 @@ make_records 20 "$work/small.json"
 "$tiltas" --db "$work/small.db" import "$work/small.json" >/dev/null
 "$tiltas" --db "$work/small.db" publish --all >/dev/null
 tport=$(free_port)
-"$tiltas" --db "$work/small.db" serve --host 127.0.0.1 --port "$tport" --threads "$threads" >"$work/tiltas.log" 2>&1 &
+"$tiltas" --db "$work/small.db" serve --host 127.0.0.1 --port "$tport" --threads "$threads" --cache-ms "${CACHE_MS:-0}" >"$work/tiltas.log" 2>&1 &
 pids="$pids $!"
 wait_for "http://127.0.0.1:$tport/healthz"
 id=$(curl -fsS "http://127.0.0.1:$tport/api/v1/projects?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
@@ -146,7 +147,7 @@ if [ "$search_projects" -gt 0 ]; then
   "$tiltas" --db "$work/big.db" publish --all >/dev/null
   echo "search registry: $search_projects projects built in $(( $(date +%s) - start )) s"
   sport=$(free_port)
-  "$tiltas" --db "$work/big.db" serve --host 127.0.0.1 --port "$sport" --threads "$threads" >"$work/tiltas-big.log" 2>&1 &
+  "$tiltas" --db "$work/big.db" serve --host 127.0.0.1 --port "$sport" --threads "$threads" --cache-ms "${CACHE_MS:-0}" >"$work/tiltas-big.log" 2>&1 &
   pids="$pids $!"
   wait_for "http://127.0.0.1:$sport/healthz"
   url="http://127.0.0.1:$sport/api/v1/search?q=$search_query"

@@ -32,6 +32,12 @@ Command serve_command() {
             app.add_flag("--trust-proxy", args->options.trust_proxy,
                          "Behind a TLS-terminating reverse proxy: trust its X-Forwarded-Proto (Secure session "
                          "cookies) and X-Forwarded-For (the address logins are rate-limited by)");
+            app.add_option_function<int>(
+                   "--cache-ms",
+                   [args](int ms) { args->options.response_cache_ttl = std::chrono::milliseconds(ms); },
+                   "Reuse public API GET replies for this many milliseconds (0, the default, never); this server's "
+                   "writes clear them at once, other processes' writes show after at most this long")
+                ->check(CLI::Range(0, 60000));
             return std::function<int()>([args, &global] { return run(*args, global); });
           }};
 }

@@ -19,6 +19,7 @@ namespace tiltas::http {
 // (Store is thread-safe by contract).
 class Metrics;     // http/metrics.h
 class StatsCache;  // http/api/stats.h
+class ResponseCache;  // http/response_cache.h
 namespace pages {
 class FactsCache;  // http/pages/registry_facts.h
 }
@@ -31,9 +32,11 @@ struct Context {
   // (ServerOptions::trust_proxy): they then decide Secure cookies and the
   // client address that logins are rate-limited by.
   bool trust_proxy = false;
+  ResponseCache* responses = nullptr;  // public API GETs; null: never cached
 };
 
 // Forgets the cached aggregates (statistics, the pages' registry facts)
+// and replies
 // after a write through this server. Other servers and the CLI see theirs
 // expire after the caches' time to live.
 void invalidate_caches(const Context& context);

@@ -17,6 +17,7 @@
 
 #include "http/api/stats.h"
 #include "http/pages/registry_facts.h"
+#include "http/response_cache.h"
 #include "http/error_mapping.h"
 #include "http/metrics.h"
 #include "http/pages/render.h"
@@ -167,13 +168,14 @@ bool compressible(std::string_view content_type) {
 
 struct Server::Impl {
   Impl(store::Store& store, const ServerOptions& options)
-      : options(options), metrics(metric_labels()), context{store, &metrics, &stats, &facts, options.trust_proxy}, grace_timer(io) {}
+      : options(options), metrics(metric_labels()), context{store, &metrics, &stats, &facts, options.trust_proxy, &responses}, grace_timer(io) {}
   ~Impl() { wait(); }
 
   ServerOptions options;
   Metrics metrics;
   StatsCache stats;
   pages::FactsCache facts;
+  ResponseCache responses{options.response_cache_ttl, 64 * 1024 * 1024};
   Context context;
   // Declared before the io_context because write callbacks of responses
   // still queued when it is destroyed run then (RESTinio reports them as

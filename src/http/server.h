@@ -29,6 +29,10 @@ struct ServerOptions {
   // address that logins are rate-limited by). Never set it when clients can
   // reach the server directly: they could forge both headers.
   bool trust_proxy = false;
+  // How long a public API GET reply is reused (http/response_cache.h);
+  // zero builds every reply afresh. This server's writes clear the cache;
+  // other processes' writes show after at most this long.
+  std::chrono::milliseconds response_cache_ttl{0};
   // Reading one request (also the keep-alive idle limit), producing the
   // response, and writing it.
   std::chrono::milliseconds read_timeout{std::chrono::seconds(15)};
