@@ -14,6 +14,13 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
   libgumbo-dev libpoppler-cpp-dev libpugixml-dev libkainjow-mustache-dev libxlsxwriter-dev zlib1g-dev
   libpq-dev libgtest-dev libgmock-dev libbenchmark-dev"
 
+# node and npm bundle the portal's script (web/js, esbuild) at build time.
+# They count as present whatever package brought them: a machine whose nodejs
+# comes with its own npm (and conflicts with Debian's npm package) must not
+# be asked to install Debian's.
+command -v node >/dev/null 2>&1 || packages="$packages nodejs"
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
+
 # Tests also need: schema validation (xmllint for IATI, jsonschema for
 # 360Giving), LibreOffice to read XLSX back, the fuzzing compiler and runtime,
 # a PostgreSQL 15 server (with the RUM index) that the store tests start,
@@ -24,11 +31,6 @@ if [ "$profile" = test ]; then
   packages="$packages libxml2-utils python3-jsonschema libreoffice-calc-nogui libcpp-httplib-dev clang libclang-rt-14-dev
     postgresql-15 postgresql-15-rum"
   packages="$packages chromium fonts-dejavu-core"
-  # node and npm count as present whatever package brought them: a machine
-  # whose nodejs comes with its own npm (and conflicts with Debian's npm
-  # package) must not be asked to install Debian's.
-  command -v node >/dev/null 2>&1 || packages="$packages nodejs"
-  command -v npm >/dev/null 2>&1 || packages="$packages npm"
 fi
 
 missing=""
