@@ -77,7 +77,8 @@ std::string label_of(const RegistryFacts& facts, const std::string& unit) {
   return it == facts.unit_label.end() ? unit : it->second;
 }
 
-// The chart's geometry as view data: one row per unit with a planned and an
+// The chart's geometry as view data: the legend stacked at the top (its
+// words are long in Lithuanian), then one row per unit with a planned and an
 // achieved bar (unclassified values draw as achieved-unknown in grey).
 data chart_view(const RegistryFacts& facts, const std::vector<std::pair<std::string, UnitTotals>>& units, Lang lang) {
   const std::size_t n = std::min(units.size(), kChartUnits);
@@ -90,7 +91,7 @@ data chart_view(const RegistryFacts& facts, const std::vector<std::pair<std::str
   data rows = data::type::list;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& [unit, t] = units[i];
-    const int y = 40 + static_cast<int>(i) * kRowHeight;
+    const int y = 70 + static_cast<int>(i) * kRowHeight;
     std::string label = label_of(facts, unit);
     if (label.size() > 34) {
       std::size_t cut = 33;
@@ -117,10 +118,8 @@ data chart_view(const RegistryFacts& facts, const std::vector<std::pair<std::str
   chart.set("rows", rows);
   chart.set("has_rows", flag(n > 0));
   chart.set("width", std::to_string(kChartWidth));
-  chart.set("height", std::to_string(60 + static_cast<int>(n) * kRowHeight));
+  chart.set("height", std::to_string(90 + static_cast<int>(n) * kRowHeight));
   chart.set("bar_x", std::to_string(kLabelWidth));
-  chart.set("legend_achieved_x", std::to_string(kLabelWidth + 150));
-  chart.set("legend_unclassified_x", std::to_string(kLabelWidth + 300));
   chart.set("chart_title", message(lang, "results_chart_title"));
   return chart;
 }
