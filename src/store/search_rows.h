@@ -191,4 +191,33 @@ Result<search::SearchResult> finish_search(Connection& c, std::vector<search::Ca
   return out;
 }
 
+// One page of every record matching `query` (find_matches of both engines),
+// by id after `after_id`. `from_where` is the engine's
+// "SELECT <id>, COALESCE(p.translation_of, p.id) FROM <index> JOIN projects p
+// ... WHERE <match $1> AND <id> > $2" and `expression` its match operand;
+// `order` the id column to page by.
+template <class Connection>
+Result<std::vector<search::Match>> match_page(Connection& c, std::string from_where, const std::string& expression,
+                                              std::string_view order, const search::SearchQuery& query,
+                                              bool include_drafts, model::Id after_id, int limit) {
+  if (query.empty()) return invalid_argument("the query is empty: type a word, a phrase or a filter", "q");
+  std::string sql = std::move(from_where);
+  if (!include_drafts) sql += " AND p.review_state = 'published'";
+  if (query.filters.review_state) sql += " AND p.review_state = $4";
+  sql += fmt::format(" ORDER BY {} LIMIT $3", order);
+  auto st = c.cached(sql);
+  if (!st) return unexpected(st.error());
+  st->bind(1, expression).bind(2, after_id);
+  st->bind(3, static_cast<std::int64_t>(std::clamp(limit, 1, search::kMaxMatchPage)));
+  if (query.filters.review_state) st->bind(4, std::string(model::to_string(*query.filters.review_state)));
+  std::vector<search::Match> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return unexpected(row.error());
+    if (!*row) break;
+    out.push_back({st->int64(0), st->int64(1)});
+  }
+  return out;
+}
+
 }  // namespace tiltas::store::search_rows

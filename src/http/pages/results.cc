@@ -43,8 +43,24 @@ Result<Selection> selection_of(const Request& request) {
   return s;
 }
 
+// The request's selection and the registry's facts, which every view of
+// the results starts from.
+struct SelectedFacts {
+  Selection selection;
+  std::shared_ptr<const RegistryFacts> facts;
+};
+Result<SelectedFacts> selected_facts(const Context& context, const Request& request);
+
 bool selected(const Selection& s, const std::string& programme, int year) {
   return (!s.programme || *s.programme == programme) && (!s.year || *s.year == year);
+}
+
+Result<SelectedFacts> selected_facts(const Context& context, const Request& request) {
+  auto selection = selection_of(request);
+  if (!selection) return unexpected(selection.error());
+  auto facts = registry_facts(context);
+  if (!facts) return unexpected(facts.error());
+  return SelectedFacts{std::move(*selection), std::move(*facts)};
 }
 
 // Totals by unit within the selection, largest first.
@@ -133,23 +149,23 @@ std::string selection_query(const Selection& s) {
 
 Result<Reply> results(const Context& context, const Request& request) {
   const Lang lang = lang_of_path(request.path);
-  auto selection = selection_of(request);
-  if (!selection) return unexpected(selection.error());
-  auto facts = registry_facts(context);
-  if (!facts) return unexpected(facts.error());
-  const auto units = units_of(**facts, *selection);
+  auto chosen = selected_facts(context, request);
+  if (!chosen) return unexpected(chosen.error());
+  const Selection& selection = chosen->selection;
+  const RegistryFacts& facts = *chosen->facts;
+  const auto units = units_of(facts, selection);
 
-  data view = chart_view(**facts, units, lang);
+  data view = chart_view(facts, units, lang);
   auto chart = template_source("results_chart");
   if (!chart) return unexpected(chart.error());
   view.set("chart", kainjow::mustache::partial([text = *chart] { return text; }));
-  view.set("people_reached", number((*facts)->people_reached));
-  view.set("projects", std::to_string((*facts)->projects));
+  view.set("people_reached", number(facts.people_reached));
+  view.set("projects", std::to_string(facts.projects));
 
   data unit_rows = data::type::list;
   for (const auto& [unit, t] : units) {
     data row;
-    row.set("unit", label_of(**facts, unit));
+    row.set("unit", label_of(facts, unit));
     row.set("planned", t.planned > 0 ? number(t.planned) : "");
     row.set("achieved", t.achieved > 0 ? number(t.achieved) : "");
     row.set("unclassified", t.unknown > 0 ? number(t.unknown) : "");
@@ -161,7 +177,7 @@ Result<Reply> results(const Context& context, const Request& request) {
   // The filter's choices: every programme and start year that has results.
   std::set<std::string> programmes;
   std::set<int> years;
-  for (const auto& [key, t] : (*facts)->by_programme_year) {
+  for (const auto& [key, t] : facts.by_programme_year) {
     programmes.insert(std::get<0>(key));
     years.insert(std::get<1>(key));
   }
@@ -170,7 +186,7 @@ Result<Reply> results(const Context& context, const Request& request) {
     data o;
     o.set("value", p.empty() ? "-" : p);
     o.set("label", p.empty() ? message(lang, "not_stated") : p);
-    o.set("selected", flag(selection->programme && *selection->programme == p));
+    o.set("selected", flag(selection.programme && selection.programme == p));
     programme_options.push_back(o);
   }
   view.set("programme_options", programme_options);
@@ -179,23 +195,23 @@ Result<Reply> results(const Context& context, const Request& request) {
     if (y == 0) continue;
     data o;
     o.set("value", std::to_string(y));
-    o.set("selected", flag(selection->year && *selection->year == y));
+    o.set("selected", flag(selection.year && selection.year == y));
     year_options.push_back(o);
   }
   view.set("year_options", year_options);
 
   data breakdown = data::type::list;
   std::size_t shown = 0, matching = 0;
-  for (const auto& [key, t] : (*facts)->by_programme_year) {
+  for (const auto& [key, t] : facts.by_programme_year) {
     const auto& [programme, year, unit] = key;
-    if (!selected(*selection, programme, year)) continue;
+    if (!selected(selection, programme, year)) continue;
     ++matching;
     if (shown == kBreakdownRows) continue;
     ++shown;
     data row;
     row.set("programme", programme.empty() ? message(lang, "not_stated") : programme);
     row.set("year", year ? std::to_string(year) : message(lang, "not_stated"));
-    row.set("unit", label_of(**facts, unit));
+    row.set("unit", label_of(facts, unit));
     row.set("planned", t.planned > 0 ? number(t.planned) : "");
     row.set("achieved", t.achieved > 0 ? number(t.achieved) : "");
     row.set("unclassified", t.unknown > 0 ? number(t.unknown) : "");
@@ -205,7 +221,7 @@ Result<Reply> results(const Context& context, const Request& request) {
   set_list(view, "breakdown", breakdown, shown > 0);
   view.set("breakdown_truncated", flag(matching > shown));
   view.set("breakdown_note", message(lang, "results_breakdown_truncated", "count", std::to_string(shown)));
-  const std::string query = selection_query(*selection);
+  const std::string query = selection_query(selection);
   view.set("csv_href", "/results.csv" + query);
   view.set("svg_href", href(lang, "/results.svg") + query);
   view.set("action", href(lang, "/results"));
@@ -219,16 +235,16 @@ Result<Reply> results_page(const Context& context, const Request& request) {
 }
 
 Result<Reply> results_csv(const Context& context, const Request& request) {
-  auto selection = selection_of(request);
-  if (!selection) return unexpected(selection.error());
-  auto facts = registry_facts(context);
-  if (!facts) return unexpected(facts.error());
+  auto chosen = selected_facts(context, request);
+  if (!chosen) return unexpected(chosen.error());
+  const Selection& selection = chosen->selection;
+  const RegistryFacts& facts = *chosen->facts;
   std::string body = "programme,year,unit,planned,achieved,unclassified,projects\r\n";
-  for (const auto& [key, t] : (*facts)->by_programme_year) {
+  for (const auto& [key, t] : facts.by_programme_year) {
     const auto& [programme, year, unit] = key;
-    if (!selected(*selection, programme, year)) continue;
+    if (!selected(selection, programme, year)) continue;
     body += fmt::format("{},{},{},{},{},{},{}\r\n", exporter::csv_field(exporter::tables::neutralise(programme)), year ? std::to_string(year) : "",
-                        exporter::csv_field(exporter::tables::neutralise(label_of(**facts, unit))), number(t.planned), number(t.achieved),
+                        exporter::csv_field(exporter::tables::neutralise(label_of(facts, unit))), number(t.planned), number(t.achieved),
                         number(t.unknown), t.projects);
   }
   Reply r;
@@ -240,11 +256,11 @@ Result<Reply> results_csv(const Context& context, const Request& request) {
 
 Result<Reply> results_svg(const Context& context, const Request& request) {
   const Lang lang = lang_of_path(request.path);
-  auto selection = selection_of(request);
-  if (!selection) return unexpected(selection.error());
-  auto facts = registry_facts(context);
-  if (!facts) return unexpected(facts.error());
-  auto svg = render_fragment("results_chart", chart_view(**facts, units_of(**facts, *selection), lang), lang);
+  auto chosen = selected_facts(context, request);
+  if (!chosen) return unexpected(chosen.error());
+  const Selection& selection = chosen->selection;
+  const RegistryFacts& facts = *chosen->facts;
+  auto svg = render_fragment("results_chart", chart_view(facts, units_of(facts, selection), lang), lang);
   if (!svg) return unexpected(svg.error());
   Reply r;
   r.content_type = "image/svg+xml";

@@ -207,28 +207,12 @@ Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view 
 
 Result<std::vector<search::Match>> find_matches(Connection& c, const search::SearchQuery& query, bool include_drafts,
                                                 model::Id after_id, int limit) {
-  if (query.empty()) return invalid_argument("the query is empty: type a word, a phrase or a filter", "q");
   // FTS5 seeks each term's doclist to the rowid bound and returns rowids in
   // order, so a page costs the same at the millionth match as at the first.
-  std::string sql =
-      "SELECT f.rowid, COALESCE(p.translation_of, p.id) FROM search_fts f JOIN projects p ON p.id = f.rowid "
-      "WHERE search_fts MATCH $1 AND f.rowid > $2";
-  if (!include_drafts) sql += " AND p.review_state = 'published'";
-  if (query.filters.review_state) sql += " AND p.review_state = $4";
-  sql += " ORDER BY f.rowid LIMIT $3";
-  auto st = c.cached(sql);
-  if (!st) return unexpected(st.error());
-  st->bind(1, fts_expression(query)).bind(2, after_id);
-  st->bind(3, static_cast<std::int64_t>(std::clamp(limit, 1, search::kMaxMatchPage)));
-  if (query.filters.review_state) st->bind(4, std::string(model::to_string(*query.filters.review_state)));
-  std::vector<search::Match> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back({st->int64(0), st->int64(1)});
-  }
-  return out;
+  return search_rows::match_page(c,
+                                 "SELECT f.rowid, COALESCE(p.translation_of, p.id) FROM search_fts f JOIN projects p "
+                                 "ON p.id = f.rowid WHERE search_fts MATCH $1 AND f.rowid > $2",
+                                 fts_expression(query), "f.rowid", query, include_drafts, after_id, limit);
 }
 
 }  // namespace tiltas::store::sqlite
