@@ -91,6 +91,10 @@ Result<bool> write_project(const store::Store& store, exporter::RecordWriter& wr
 Status for_each_project(const store::Store& store, const OpenDataOptions& options, std::size_t& total,
                         const std::function<Status(model::Id)>& emit) {
   const auto visibility = options.published_only ? store::Visibility::kPublic : store::Visibility::kAll;
+  if (options.project_id) {
+    total = 1;
+    return emit(*options.project_id);
+  }
   if (options.query.empty()) {
     store::ProjectFilter filter;
     filter.visibility = visibility;

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ struct OpenDataOptions {
   // search` finds them but every match rather than a ranked window. Empty:
   // every project. Translations are exported with their project, once.
   std::string query;
+  // Only this project (a translation group's first record, with its
+  // translations) instead of a list or a query: one record's export.
+  std::optional<model::Id> project_id;
   // Called after each project. Optional.
   std::function<void(const ExportProgress&)> progress;
 };

@@ -81,6 +81,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/v1/openapi.json", api::openapi},
     {"GET", "/api/v1/projects", api::list_projects},
     {"GET", "/api/v1/projects/:id", api::get_project},
+    {"GET", "/api/v1/projects/:id/iati", api::project_iati},
     {"PATCH", "/api/v1/projects/:id", api::patch_project, Access::kToken},
     {"DELETE", "/api/v1/projects/:id", api::delete_project, Access::kToken},
     {"POST", "/api/v1/projects/:id/publish", api::publish_project, Access::kToken},

@@ -47,6 +47,8 @@ Project read_project() {
   p.participations.push_back({"Oslo kommune", "NO", Role::kPartner, std::nullopt, span_of("Oslo kommune")});
   p.indicators.push_back({400, "persons trained", IndicatorStatus::kPlanned, span_of("planned 400")});
   p.indicators.push_back({313, "persons trained", IndicatorStatus::kAchieved, span_of("313 persons trained")});
+  p.events.push_back({"Study visit", "Oslo", "NO", PartialDate::parse_iso("2021-09-13").value(),
+                      PartialDate::parse_iso("2021-09-17").value(), std::nullopt});
   return p;
 }
 
@@ -232,6 +234,31 @@ TEST_F(PortalViewsTest, TimelineListsPeriodsInStartOrderAndFilters) {
   EXPECT_FALSE(has(youth, "Seniūnaitijos"));
   EXPECT_TRUE(has(youth, "Reykjavik youth exchange"));
   EXPECT_TRUE(has(html("/lt/timeline?country=is"), "Reykjavik youth exchange"));
+}
+
+TEST_F(PortalViewsTest, ProjectPageDrawsIndicatorBarsAndEventsAndLinksItsIati) {
+  const std::string page = html("/projects/" + std::to_string(read_id));
+  // Planned 400 is the full bar, achieved 313 of it.
+  EXPECT_TRUE(has(page, "<rect x=\"0\" y=\"1\" width=\"100.0\" height=\"8\" fill=\"#9ec5ee\"/><rect x=\"0\" y=\"11\" width=\"78.2\""))
+      << page;
+  EXPECT_TRUE(has(page, "class=\"event-timeline\""));
+  EXPECT_TRUE(has(page, "<title>Study visit: 2021-09-13</title>"));
+  EXPECT_TRUE(has(page, "href=\"/api/v1/projects/" + std::to_string(read_id) + "/iati\""));
+
+  auto iati = get("/api/v1/projects/" + std::to_string(read_id) + "/iati");
+  ASSERT_TRUE(iati);
+  EXPECT_EQ(iati->status, 200);
+  EXPECT_TRUE(iati->get_header_value("Content-Type").starts_with("application/xml"));
+  EXPECT_TRUE(has(iati->body, "<iati-activities"));
+  EXPECT_EQ(iati->body.find("<iati-activity ", iati->body.find("<iati-activity ") + 1), std::string::npos)
+      << "exactly one activity";
+  EXPECT_TRUE(has(iati->body, "Neighbourhoods together"));
+  auto draft = get("/api/v1/projects/" + std::to_string(draft_id) + "/iati");
+  ASSERT_TRUE(draft);
+  EXPECT_EQ(draft->status, 404);
+  auto bad = get("/api/v1/projects/x/iati");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
 }
 
 TEST(SourceSegments, OverlapsClampingAndUtf8) {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
@@ -67,6 +68,28 @@ Result<Reply> export_projects(const Context& context, const Request& request) {
     if (!written) return unexpected(written.error());
     return ok();
   };
+  return r;
+}
+
+}  // namespace tiltas::http::api
+
+namespace tiltas::http::api {
+
+Result<Reply> project_iati(const Context& context, const Request& request) {
+  auto id = parse_id(request.params.at("id"), "id");
+  if (!id) return unexpected(id.error());
+  app::OpenDataOptions options;
+  options.format = exporter::Format::kIati;
+  options.published_only = true;
+  options.project_id = *id;
+  std::ostringstream out;
+  auto summary = app::export_open_data(context.store, out, options);
+  if (!summary) return unexpected(summary.error());
+  if (summary->projects == 0) return not_found(fmt::format("project {} is not published", *id), "id");
+  Reply r;
+  r.content_type = std::string(exporter::media_type(exporter::Format::kIati));
+  r.body = std::move(out).str();
+  r.headers = {{"Content-Disposition", fmt::format("inline; filename=\"tiltas-project-{}.xml\"", *id)}};
   return r;
 }
 

@@ -19,4 +19,9 @@ namespace tiltas::http::api {
 // short (no final chunk).
 Result<Reply> export_projects(const Context& context, const Request& request);
 
+// GET /api/v1/projects/{id}/iati: one published project as an IATI 2.03
+// activity file (application/xml). 400 for a malformed id, 404 when absent
+// or not published.
+Result<Reply> project_iati(const Context& context, const Request& request);
+
 }  // namespace tiltas::http::api

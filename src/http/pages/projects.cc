@@ -1,5 +1,6 @@
 #include "http/pages/projects.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -13,6 +14,7 @@
 #include "http/api/stats.h"
 #include "http/pages/registry_facts.h"
 #include "http/pages/site.h"
+#include "http/pages/timeline.h"
 
 namespace tiltas::http::pages {
 namespace {
@@ -80,9 +82,57 @@ data indicator_rows(const std::vector<model::Indicator>& indicators) {
     item.set("planned", text(row.planned));
     item.set("achieved", text(row.achieved));
     item.set("unclassified", text(row.unclassified));
+    // Bars on a common scale per unit: planned, and achieved (or, without
+    // it, the value stated without status) beneath.
+    const double most = std::max({row.planned.value_or(0), row.achieved.value_or(0), row.unclassified.value_or(0)});
+    auto width = [&](const std::optional<double>& v) {
+      return most > 0 && v ? fmt::format("{:.1f}", *v / most * 100) : std::string("0");
+    };
+    item.set("planned_width", width(row.planned));
+    item.set("achieved_width", width(row.achieved ? row.achieved : row.unclassified));
+    item.set("achieved_fill", row.achieved ? "#0b5cad" : "#6e7781");
     list.push_back(item);
   }
   return list;
+}
+
+// The events on a small timeline across the project's period (or the
+// events' own span): a mark per dated event, a bar per event with an end.
+data event_timeline(const model::Project& p, Lang lang) {
+  double first = 1e9, last = -1e9;
+  auto widen = [&](const std::optional<PartialDate>& d, bool end) {
+    if (!d) return;
+    first = std::min(first, year_position(*d, false));
+    last = std::max(last, year_position(*d, end));
+  };
+  widen(p.period.start, false);
+  widen(p.period.end, true);
+  for (const auto& e : p.events) {
+    widen(e.start, false);
+    widen(e.end ? e.end : e.start, true);
+  }
+  data marks = data::type::list;
+  bool any = false;
+  if (first < last) {
+    auto x = [&](double y) { return (y - first) / (last - first) * 1000; };
+    for (const auto& e : p.events) {
+      if (!e.start) continue;
+      const double a = x(year_position(*e.start, false));
+      const double b = x(year_position(e.end ? *e.end : *e.start, true));
+      data m;
+      m.set("x", fmt::format("{:.1f}", a));
+      m.set("width", fmt::format("{:.1f}", std::max(6.0, b - a)));
+      m.set("label", fmt::format("{}: {}", e.title.value_or(message(lang, "col_event")), e.start->to_iso()));
+      marks.push_back(m);
+      any = true;
+    }
+  }
+  data t;
+  t.set("has_marks", flag(any));
+  t.set("marks", marks);
+  t.set("from", first < last ? std::to_string(static_cast<int>(first)) : std::string());
+  t.set("to", first < last ? std::to_string(static_cast<int>(last - 1e-9)) : std::string());
+  return t;
 }
 
 data project_view(const model::Project& p, Lang lang) {
@@ -93,6 +143,7 @@ data project_view(const model::Project& p, Lang lang) {
   view.set("language", language_text(p.default_language, lang));
   view.set("id", std::to_string(p.id));
   view.set("json_href", "/api/v1/projects/" + std::to_string(p.id));
+  view.set("iati_href", "/api/v1/projects/" + std::to_string(p.id) + "/iati");
   view.set("has_source", flag(p.document_id.has_value()));
   view.set("source_href", href(lang, "/projects/" + std::to_string(p.id) + "/source"));
   set_list(view, "titles", localized_list(p.titles, p.default_language, lang), !p.titles.empty());
@@ -143,6 +194,7 @@ data project_view(const model::Project& p, Lang lang) {
     events.push_back(item);
   }
   set_list(view, "events", events, !p.events.empty());
+  view.set("event_timeline", event_timeline(p, lang));
 
   set_list(view, "indicators", indicator_rows(p.indicators), !p.indicators.empty());
 

@@ -17,15 +17,6 @@ using kainjow::mustache::data;
 constexpr int kPageSize = 50;
 constexpr double kAxisWidth = 1000;
 
-// A partial date as a fractional year: its first day, or with `end` its last.
-double year_position(const PartialDate& d, bool end) {
-  double y = d.year_value();
-  if (d.month_value() == 0) return end ? y + 1 : y;
-  y += (d.month_value() - 1) / 12.0;
-  if (d.day_value() == 0) return end ? y + 1 / 12.0 : y;
-  return y + (d.day_value() - (end ? 0 : 1)) / 365.0;
-}
-
 Result<Reply> timeline(const Context& context, const Request& request) {
   const Lang lang = lang_of_path(request.path);
   auto page = query_int(request, "page", 1, 10000);
@@ -133,6 +124,14 @@ Result<Reply> timeline(const Context& context, const Request& request) {
 }
 
 }  // namespace
+
+double year_position(const PartialDate& d, bool end) {
+  double y = d.year_value();
+  if (d.month_value() == 0) return end ? y + 1 : y;
+  y += (d.month_value() - 1) / 12.0;
+  if (d.day_value() == 0) return end ? y + 1 / 12.0 : y;
+  return y + (d.day_value() - (end ? 0 : 1)) / 365.0;
+}
 
 Result<Reply> timeline_page(const Context& context, const Request& request) {
   return localize_errors(timeline(context, request), request);
