@@ -13,33 +13,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-// A page of published projects matching `filter` into view["projects"],
-// with the pager's links; kNotFound-free (an empty page is a page).
-Result<std::int64_t> set_projects(const Context& context, const Request& request, store::ProjectFilter filter,
-                                  data& view) {
-  const Lang lang = lang_of_path(request.path);
-  auto after = query_int(request, "after", 0, INT64_MAX);
-  if (!after) return unexpected(after.error());
-  filter.visibility = store::Visibility::kPublic;
-  store::PageRequest page;
-  page.limit = kListPageSize;
-  page.after_id = after->value_or(0);
-  auto result = context.store.list_projects(filter, page);
-  if (!result) return unexpected(result.error());
-  data items = data::type::list;
-  for (const auto& p : result->items) items.push_back(project_list_item(p, lang));
-  set_list(view, "projects", items, !result->items.empty());
-  view.set("total_text", result->total == 1 ? message(lang, "list_total_one")
-                                            : message(lang, "list_total", "count", std::to_string(result->total)));
-  const std::string self = href(lang, unprefixed(request.path));
-  view.set("not_first_page", flag(page.after_id > 0));
-  view.set("first_href", self);
-  view.set("has_next", flag(result->next_after_id.has_value()));
-  view.set("next_href",
-           result->next_after_id ? self + "?after=" + std::to_string(*result->next_after_id) : std::string());
-  return result->total;
-}
-
 Result<Reply> organisation(const Context& context, const Request& request) {
   const Lang lang = lang_of_path(request.path);
   auto id = parse_id(request.params.at("id"), "id");
@@ -47,7 +20,7 @@ Result<Reply> organisation(const Context& context, const Request& request) {
   data view;
   store::ProjectFilter filter;
   filter.organisation_id = *id;
-  auto total = set_projects(context, request, filter, view);
+  auto total = set_project_page(context, request, filter, view);
   if (!total) return unexpected(total.error());
   // An organisation seen only in drafts is not public yet.
   if (*total == 0) return not_found(fmt::format("organisation {} has no published project", *id), "id");
@@ -81,7 +54,7 @@ Result<Reply> country(const Context& context, const Request& request) {
   data view;
   store::ProjectFilter filter;
   filter.country = code;
-  auto total = set_projects(context, request, filter, view);
+  auto total = set_project_page(context, request, filter, view);
   if (!total) return unexpected(total.error());
 
   auto all = public_organisations(context);

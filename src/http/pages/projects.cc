@@ -265,28 +265,11 @@ Status set_figures(const Context& context, Lang lang, data& view) {
 
 Result<Reply> home(const Context& context, const Request& request) {
   const Lang lang = lang_of_path(request.path);
-  auto after = query_int(request, "after", 0, INT64_MAX);
-  if (!after) return bad_request_page(request);
-  store::ProjectFilter filter;
-  filter.visibility = store::Visibility::kPublic;
-  store::PageRequest page;
-  page.limit = kListPageSize;
-  page.after_id = after->value_or(0);
-  auto result = context.store.list_projects(filter, page);
-  if (!result) return unexpected(result.error());
-
-  data items = data::type::list;
-  for (const auto& p : result->items) items.push_back(project_list_item(p, lang));
   data view;
+  if (auto total = set_project_page(context, request, store::ProjectFilter{}, view); !total) {
+    return localize_errors(unexpected(total.error()), request);
+  }
   if (auto figures = set_figures(context, lang, view); !figures) return unexpected(figures.error());
-  view.set("total_text", result->total == 1 ? message(lang, "list_total_one")
-                                            : message(lang, "list_total", "count", std::to_string(result->total)));
-  set_list(view, "items", items, !result->items.empty());
-  view.set("has_next", flag(result->next_after_id.has_value()));
-  view.set("next_href", result->next_after_id
-                            ? href(lang, "/") + "?after=" + std::to_string(*result->next_after_id)
-                            : std::string());
-  view.set("not_first_page", flag(page.after_id > 0));
   return render_reply("home", message(lang, "home_title"), std::move(view), request);
 }
 

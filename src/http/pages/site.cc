@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/country.h"
+#include "http/pages/projects.h"
 
 namespace tiltas::http::pages {
 
@@ -157,6 +158,33 @@ View project_list_item(const store::ProjectSummary& p, Lang lang) {
   item.set("period", period_text(p.period, lang));
   item.set("kind", enum_text(lang, "kind", model::to_string(p.kind)));
   return item;
+}
+
+// A page of published projects matching `filter` into view["projects"],
+// with the pager's links; kNotFound-free (an empty page is a page).
+Result<std::int64_t> set_project_page(const Context& context, const Request& request, store::ProjectFilter filter,
+                                  View& view) {
+  const Lang lang = lang_of_path(request.path);
+  auto after = query_int(request, "after", 0, INT64_MAX);
+  if (!after) return unexpected(after.error());
+  filter.visibility = store::Visibility::kPublic;
+  store::PageRequest page;
+  page.limit = kListPageSize;
+  page.after_id = after->value_or(0);
+  auto result = context.store.list_projects(filter, page);
+  if (!result) return unexpected(result.error());
+  View items = View::type::list;
+  for (const auto& p : result->items) items.push_back(project_list_item(p, lang));
+  set_list(view, "projects", items, !result->items.empty());
+  view.set("total_text", result->total == 1 ? message(lang, "list_total_one")
+                                            : message(lang, "list_total", "count", std::to_string(result->total)));
+  const std::string self = href(lang, unprefixed(request.path));
+  view.set("not_first_page", flag(page.after_id > 0));
+  view.set("first_href", self);
+  view.set("has_next", flag(result->next_after_id.has_value()));
+  view.set("next_href",
+           result->next_after_id ? self + "?after=" + std::to_string(*result->next_after_id) : std::string());
+  return result->total;
 }
 
 }  // namespace tiltas::http::pages

@@ -55,6 +55,14 @@ std::string enum_text(Lang lang, std::string_view group, std::string_view wire_n
 // One row of a project list (home, organisation and country pages): link,
 // title (or "untitled"), language, programme, period and kind, in `lang`.
 View project_list_item(const store::ProjectSummary& project, Lang lang);
+// A page of the published projects matching `filter` (?after=<cursor>, 20 a
+// page) into view["projects"] / view["has_projects"], with "total_text"
+// and the pager's "not_first_page", "first_href", "has_next", "next_href"
+// for the request's own path. Returns the total; kInvalidArgument for a bad
+// cursor.
+Result<std::int64_t> set_project_page(const Context& context, const Request& request, store::ProjectFilter filter,
+                                      View& view);
+
 // The name of a language code ("lt" -> "Lithuanian"/"lietuvių"), else the code.
 std::string language_text(std::string_view language_code, Lang lang);
 
