@@ -2,7 +2,7 @@
 // SQLite database made by the real tiltas binary (init, import, publish), and
 // `tiltas serve --port 0` on it. Nothing here fakes the server or its data.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,8 +44,17 @@ export function createRegistry({ tiltas, sourceDir }) {
       indicators: [{ value: 12, unit: XSS_UNIT, status: 'achieved' }],
     }],
   }, null, 2));
+  // The pages are copied under a long directory name with nothing to break
+  // at, as crawled paths and URLs often are: the Source view and the review
+  // page show that path, and the 360 px check must see it wrap wherever the
+  // checkout happens to live.
   const corpus = join(sourceDir, 'tests/extract/corpus');
-  const pages = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, f));
+  const crawl = join(dir, 'crawl', 'eea_grants_active_citizens_fund_lithuania_project_pages_2021_2024');
+  mkdirSync(crawl, { recursive: true });
+  const pages = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => {
+    copyFileSync(join(corpus, f), join(crawl, f));
+    return join(crawl, f);
+  });
   run(tiltas, db, ['init']);
   run(tiltas, db, ['import', '--progress', 'none', join(sourceDir, 'data/demo'), ...pages, xss]);
   run(tiltas, db, ['publish', '--all']);
