@@ -9,6 +9,9 @@
 # Usage: bench/api_bench.sh [BUILD_DIR]   (default: build; the tiltas binary
 #        must be built, e.g. make build)
 # Env:   CONNECTIONS=64 DURATION=10s THREADS=2 (server threads and wrk threads)
+#        RUNS=3 (pairs of Tiltas and nginx runs, the order alternating so
+#        that a change of load on a shared machine hits both alike; the
+#        median ratio is the figure)
 #        CACHE_MS=0 (tiltas serve --cache-ms: reuse API replies this long)
 #        SEARCH_PROJECTS=100000 (0 skips the search run) SEARCH_QUERY=councils
 set -eu
@@ -20,6 +23,7 @@ duration=${DURATION:-10s}
 threads=${THREADS:-2}
 search_projects=${SEARCH_PROJECTS:-100000}
 search_query=${SEARCH_QUERY:-councils}
+runs=${RUNS:-3}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 [ -x "$tiltas" ] || { echo "error: $tiltas not built (make build)" >&2; exit 1; }
@@ -131,13 +135,25 @@ echo "response: $bytes bytes (project $id)"
 # Warm both, then measure one after the other in this same run.
 wrk -t1 -c4 -d1s "http://127.0.0.1:$tport/api/v1/projects/$id" >/dev/null
 wrk -t1 -c4 -d1s "http://127.0.0.1:$nport/project.json" >/dev/null
-set -- $(run_wrk "http://127.0.0.1:$tport/api/v1/projects/$id"); t_rps=$1; t_p99=$2; shift 2; t_err="$*"
-set -- $(run_wrk "http://127.0.0.1:$nport/project.json"); n_rps=$1; n_p99=$2; shift 2; n_err="$*"
-ratio=$(python3 -c "print(f'{$t_rps/$n_rps:.2f}')")
 printf '%-34s %12s %10s %s\n' "GET /api/v1/projects/{id}" "req/s" "p99" ""
-printf '%-34s %12s %10s %s\n' "  tiltas" "$t_rps" "$t_p99" "$t_err"
-printf '%-34s %12s %10s %s\n' "  nginx (same bytes, static file)" "$n_rps" "$n_p99" "$n_err"
-echo "  ratio tiltas/nginx: ${ratio}x"
+ratios=""
+i=1
+while [ "$i" -le "$runs" ]; do
+  if [ $((i % 2)) -eq 1 ]; then
+    set -- $(run_wrk "http://127.0.0.1:$tport/api/v1/projects/$id"); t_rps=$1; t_p99=$2; shift 2; t_err="$*"
+    set -- $(run_wrk "http://127.0.0.1:$nport/project.json"); n_rps=$1; n_p99=$2; shift 2; n_err="$*"
+  else
+    set -- $(run_wrk "http://127.0.0.1:$nport/project.json"); n_rps=$1; n_p99=$2; shift 2; n_err="$*"
+    set -- $(run_wrk "http://127.0.0.1:$tport/api/v1/projects/$id"); t_rps=$1; t_p99=$2; shift 2; t_err="$*"
+  fi
+  ratio=$(python3 -c "print(f'{$t_rps/$n_rps:.2f}')")
+  ratios="$ratios $ratio"
+  printf '%-34s %12s %10s %s\n' "  run $i tiltas" "$t_rps" "$t_p99" "$t_err"
+  printf '%-34s %12s %10s %s\n' "  run $i nginx (same bytes, static)" "$n_rps" "$n_p99" "$n_err"
+  echo "  run $i ratio tiltas/nginx: ${ratio}x (load average $(cut -d' ' -f1 /proc/loadavg))"
+  i=$((i + 1))
+done
+echo "  median ratio tiltas/nginx over $runs runs: $(python3 -c "import statistics,sys; print(f'{statistics.median(float(x) for x in sys.argv[1:]):.2f}x')" $ratios)"
 
 # ---- 2. search at $search_projects projects --------------------------------------
 if [ "$search_projects" -gt 0 ]; then

@@ -206,19 +206,12 @@ auto route(const Context& context, const Respond& respond, std::size_t index) {
   return [&context, respond, index](const restinio::request_handle_t& req, restinio::router::route_params_t params) {
     const Route& r = kRoutes[index];
     const Audience audience = audience_of(req->header().path());
-    // Public API reads may come from the response cache: they depend on
-    // nothing but the path and query (no cookie, no token). Exports stream.
+    // Public API reads are stored in the response cache for the next
+    // requests, which the server answers before routing (server.cc): they
+    // depend on nothing but the path and query (no cookie, no token).
     const std::string_view path = req->header().path();
     const bool cacheable = context.responses && context.responses->enabled() && r.access == Access::kPublic &&
-                           r.method == "GET" && path.starts_with("/api/v1/") && path != "/api/v1/export";
-    std::string key;
-    if (cacheable) {
-      key = cache_key(path, req->header().query());
-      if (auto hit = context.responses->get(key, ResponseCache::Clock::now())) {
-        respond(req, std::move(*hit), index);
-        return restinio::request_accepted();
-      }
-    }
+                           cacheable_request(r.method, path);
     auto request = decode(context, req, params);
     if (request && r.access == Access::kToken) {
       const std::string_view token = bearer_token(req);
@@ -254,7 +247,9 @@ auto route(const Context& context, const Respond& respond, std::size_t index) {
     }
     Result<Reply> reply = request ? r.handler(context, *request) : unexpected(request.error());
     if (reply && needs_session) reply->headers.emplace_back("Cache-Control", "no-store");
-    if (reply && cacheable) context.responses->put(std::move(key), *reply, ResponseCache::Clock::now());
+    if (reply && cacheable) {
+      context.responses->put(cache_key(path, req->header().query()), *reply, index, ResponseCache::Clock::now());
+    }
     respond(req, reply ? std::move(*reply) : error_reply(reply.error(), audience), index);
     return restinio::request_accepted();
   };

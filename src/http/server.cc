@@ -13,10 +13,10 @@
 #include <spdlog/spdlog.h>
 
 #include <restinio/all.hpp>
-#include <restinio/transforms/zlib.hpp>
 
 #include "http/api/stats.h"
 #include "http/pages/registry_facts.h"
+#include "http/representation.h"
 #include "http/response_cache.h"
 #include "http/error_mapping.h"
 #include "http/metrics.h"
@@ -51,8 +51,11 @@ class SpdlogLogger {
   }
 };
 
+// One event loop per thread (see Server::Impl::shards): connections never
+// move between threads, so they need no strand.
 struct Traits : restinio::default_traits_t {
   using logger_t = SpdlogLogger;
+  using strand_t = restinio::noop_strand_t;
   // NOLINTNEXTLINE(readability-identifier-naming): RESTinio's trait name
   static constexpr bool use_connection_count_limiter = true;
 };
@@ -94,10 +97,6 @@ std::uint64_t parser_body_limit(std::size_t max_body_bytes) {
 // the handler calls on the same thread before dispatch returns).
 thread_local std::chrono::steady_clock::time_point t_request_start;
 
-// Bodies smaller than this go uncompressed: gzip's header and the CPU are
-// not worth it.
-constexpr std::size_t kMinGzipBytes = 1024;
-
 std::vector<Metrics::RouteLabel> metric_labels() {
   std::vector<Metrics::RouteLabel> out;
   for (const Route& r : route_table()) {
@@ -119,56 +118,16 @@ std::vector<Metrics::RouteLabel> metric_labels() {
   return out;
 }
 
-// A strong validator of the body. std::hash is not stable across builds,
-// which only means that a client's cached copy is fetched again after an
-// upgrade.
-std::string entity_tag(std::string_view body) {
-  return fmt::format("\"{:016x}{:x}\"", std::hash<std::string_view>{}(body), body.size());
-}
-
-// Whether If-None-Match lists `tag` (or its -gzip twin) or is "*". Weak
-// comparison, as RFC 9110 asks for If-None-Match.
-bool none_match_hits(std::string_view header, std::string_view tag) {
-  if (header.empty()) return false;
-  const std::string_view opaque = tag.substr(0, tag.size() - 1);  // without the closing quote
-  std::size_t pos = 0;
-  while (pos < header.size()) {
-    std::size_t comma = header.find(',', pos);
-    if (comma == std::string_view::npos) comma = header.size();
-    std::string_view item = header.substr(pos, comma - pos);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (item.starts_with("W/")) item.remove_prefix(2);
-    if (item == "*" || item == tag) return true;
-    if (item.starts_with(opaque) && (item.substr(opaque.size()) == "-gzip\"")) return true;
-    pos = comma + 1;
-  }
-  return false;
-}
-
-bool accepts_gzip(std::string_view accept_encoding) {
-  // "gzip", "gzip;q=0.5", "deflate, gzip"; "gzip;q=0" refuses it.
-  std::size_t at = accept_encoding.find("gzip");
-  if (at == std::string_view::npos) return false;
-  std::string_view rest = accept_encoding.substr(at + 4);
-  std::size_t comma = rest.find(',');
-  std::string_view params = rest.substr(0, comma);
-  std::size_t q = params.find("q=");
-  if (q == std::string_view::npos) return true;
-  std::string_view value = params.substr(q + 2);
-  return !(value == "0" || value.starts_with("0.000") || value == "0." || value == "0.0" || value == "0.00");
-}
-
-bool compressible(std::string_view content_type) {
-  return content_type.starts_with("text/") || content_type.starts_with("application/json") ||
-         content_type.starts_with("image/svg+xml") || content_type.starts_with("application/xml");
-}
-
 }  // namespace
 
 struct Server::Impl {
   Impl(store::Store& store, const ServerOptions& options)
-      : options(options), metrics(metric_labels()), context{store, &metrics, &stats, &facts, options.trust_proxy, &responses}, grace_timer(io) {}
+      : options(options), metrics(metric_labels()), context{store, &metrics, &stats, &facts, options.trust_proxy, &responses} {
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, options.threads); ++i) {
+      shards.push_back(std::make_unique<Shard>());
+    }
+    grace_timer.emplace(shards.front()->io);
+  }
   ~Impl() { wait(); }
 
   ServerOptions options;
@@ -188,13 +147,22 @@ struct Server::Impl {
   // Exports (Reply::stream): two at once is what two cores sustain; more
   // wait for a 503's Retry-After.
   StreamedReplies streams{2};
-  // Declared before everything that uses it, so destroyed after it:
-  // connections and timers hold references into it.
-  asio::io_context io;
-  asio::steady_timer grace_timer;
-  std::optional<asio::signal_set> signals;
+  // One event loop per thread, each with its own listening socket on the
+  // port (SO_REUSEPORT: the kernel spreads new connections over them), as
+  // nginx's workers do. One io_context run by two threads was measured
+  // slower than one thread alone: every connection's work went through a
+  // strand, and the threads woke each other.
+  struct Shard {
+    // Declared before the server, so destroyed after it: connections and
+    // timers hold references into it.
+    asio::io_context io{1};
+    std::unique_ptr<HttpServer> server;
+  };
+  std::vector<std::unique_ptr<Shard>> shards;
+  std::atomic<std::size_t> shards_closed{0};
+  std::optional<asio::steady_timer> grace_timer;  // on the first shard
+  std::optional<asio::signal_set> signals;        // on the first shard
   std::unique_ptr<Router> router;
-  std::unique_ptr<HttpServer> server;
   std::vector<std::thread> threads;
   std::uint16_t port = 0;
 
@@ -206,7 +174,9 @@ struct Server::Impl {
     t_request_start = std::chrono::steady_clock::now();
     const Audience audience = audience_of(req->header().path());
     try {
-      if (req->body().size() > options.max_body_bytes) {
+      if (answered_from_cache(req)) {
+        // Done: a public API read served as prepared when it was stored.
+      } else if (req->body().size() > options.max_body_bytes) {
         respond(req, payload_too_large_reply(options.max_body_bytes, audience), unmatched_route());
       } else if (req->header().method() == restinio::http_method_options() && audience == Audience::kApi) {
         // CORS preflight: cross-origin reads (GET) are allowed, writes not.
@@ -241,13 +211,13 @@ struct Server::Impl {
       const bool gzip = reply.body.size() >= kMinGzipBytes && compressible(reply.content_type) &&
                         accepts_gzip(header.get_field_or(restinio::http_field::accept_encoding, ""));
       std::string tag = entity_tag(reply.body);
-      if (gzip) tag.insert(tag.size() - 1, "-gzip");
+      if (gzip) tag = gzip_entity_tag(tag);
       if (compressible(reply.content_type)) reply.headers.emplace_back("Vary", "Accept-Encoding");
       if (none_match_hits(header.get_field_or(restinio::http_field::if_none_match, ""), tag)) {
         reply.status = 304;
         reply.body.clear();
       } else if (gzip) {
-        reply.body = restinio::transforms::zlib::gzip_compress(reply.body);
+        reply.body = gzip_compressed(reply.body);
         reply.headers.emplace_back("Content-Encoding", "gzip");
       }
       reply.headers.emplace_back("ETag", std::move(tag));
@@ -290,29 +260,80 @@ struct Server::Impl {
     response.done([this](const asio::error_code&) { finish_request(); });
   }
 
+  // Answers a request from the response cache when it holds a reply for
+  // it: no routing, no decoding, no copy of the body. The headers are those
+  // respond() gives a fresh reply (ETag and gzip were prepared with it).
+  bool answered_from_cache(const restinio::request_handle_t& req) {
+    if (!responses.enabled()) return false;
+    const auto& header = req->header();
+    if (header.method() != restinio::http_method_get() || !req->body().empty()) return false;
+    const std::string_view path = header.path();
+    if (!cacheable_request("GET", path)) return false;
+    auto hit = responses.get(cache_key(path, header.query()), ResponseCache::Clock::now());
+    if (!hit) return false;
+    const CachedReply& cached = *hit;
+    const auto* accept_encoding = header.try_get_field(restinio::http_field::accept_encoding);
+    const bool gzip = cached.gzip_body && accept_encoding && accepts_gzip(*accept_encoding);
+    const std::string& tag = gzip ? cached.gzip_etag : cached.etag;
+    const auto* none_match = header.try_get_field(restinio::http_field::if_none_match);
+    const bool not_modified = none_match && none_match_hits(*none_match, tag);
+    const int status = not_modified ? 304 : cached.reply.status;
+    metrics.record(cached.route, status, std::chrono::steady_clock::now() - t_request_start);
+    auto add_headers = [&](auto& response) {
+      for (const auto& [name, value] : cached.reply.headers) response.append_header(name, value);
+      if (compressible(cached.reply.content_type)) response.append_header("Vary", "Accept-Encoding");
+      if (gzip && !not_modified) response.append_header("Content-Encoding", "gzip");
+      response.append_header("ETag", tag);
+      response.append_header("Access-Control-Allow-Origin", "*");
+      response.append_header("Access-Control-Expose-Headers", "ETag");
+      if (stopping.load()) response.connection_close();
+    };
+    if (not_modified) {
+      auto response = req->create_response<restinio::user_controlled_output_t>(
+          restinio::http_status_line_t{restinio::http_status_code_t{304}, std::string(reason_phrase(304))});
+      add_headers(response);
+      response.done([this](const asio::error_code&) { finish_request(); });
+      return true;
+    }
+    auto response = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, std::string(reason_phrase(status))});
+    response.append_header(restinio::http_field::content_type, cached.reply.content_type);
+    add_headers(response);
+    response.set_body(restinio::writable_item_t{gzip ? cached.gzip_body : cached.body});
+    response.done([this](const asio::error_code&) { finish_request(); });
+    return true;
+  }
+
   void finish_request() {
-    if (in_flight.fetch_sub(1) == 1 && closed.load() && !threads_ended.load()) io.stop();
+    if (in_flight.fetch_sub(1) == 1 && closed.load() && !threads_ended.load()) stop_loops();
+  }
+
+  void stop_loops() {
+    for (auto& shard : shards) shard->io.stop();
   }
 
   void stop() {
     if (stopping.exchange(true)) return;
-    asio::post(io, [this] {
+    asio::post(shards.front()->io, [this] {
       if (signals) signals->cancel();
-      grace_timer.expires_after(options.shutdown_grace);
-      grace_timer.async_wait([this](const asio::error_code& ec) {
+      grace_timer->expires_after(options.shutdown_grace);
+      grace_timer->async_wait([this](const asio::error_code& ec) {
         if (ec) return;
         spdlog::warn("stopping with {} request(s) unfinished after the grace period", in_flight.load());
-        io.stop();
+        stop_loops();
       });
-      server->close_async(
-          [this] {
-            closed.store(true);
-            if (in_flight.load() == 0) io.stop();
-          },
-          [this](const std::exception_ptr&) {
-            spdlog::error("closing the listening socket failed; stopping at once");
-            io.stop();
-          });
+      for (auto& shard : shards) {
+        shard->server->close_async(
+            [this] {
+              if (shards_closed.fetch_add(1) + 1 < shards.size()) return;
+              closed.store(true);
+              if (in_flight.load() == 0) stop_loops();
+            },
+            [this](const std::exception_ptr&) {
+              spdlog::error("closing a listening socket failed; stopping at once");
+              stop_loops();
+            });
+      }
     });
   }
 
@@ -355,59 +376,82 @@ Result<std::unique_ptr<Server>> Server::start(store::Store& store, const ServerO
         self->respond(req, std::move(reply), route);
       });
 
-  auto settings = restinio::server_settings_t<Traits>{}
-                      .address(address)
-                      .port(options.port)
-                      .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
-                      .request_handler([self](const restinio::request_handle_t& req) { return self->dispatch(req); })
-                      .read_next_http_message_timelimit(options.read_timeout)
-                      .handle_request_timeout(options.handle_timeout)
-                      .write_http_response_timelimit(options.write_timeout)
-                      .max_parallel_connections(std::max<std::size_t>(1, options.max_connections))
-                      .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                    .max_url_size(std::size_t{8} * 1024)
-                                                    .max_field_name_size(1024)
-                                                    .max_field_value_size(std::size_t{16} * 1024)
-                                                    .max_field_count(100)
-                                                    .max_body_size(parser_body_limit(options.max_body_bytes)))
-                      .acceptor_post_bind_hook([self, on_listening](asio::ip::tcp::acceptor& acceptor) {
-                        self->port = acceptor.local_endpoint().port();
-                        // RESTinio calls listen() only after this hook: listen
-                        // now, so that whoever is told the port can connect
-                        // at once (a second listen() just keeps the backlog).
-                        acceptor.listen(asio::socket_base::max_listen_connections);
-                        if (on_listening) on_listening(self->port);
-                      });
-  self->server = std::make_unique<HttpServer>(restinio::external_io_context(self->io), std::move(settings));
-
-  if (signals == Signals::kStopOnSigintSigterm) {
-    self->signals.emplace(self->io, SIGINT, SIGTERM);
-    self->signals->async_wait([self](const asio::error_code& error, int signal) {
-      if (error) return;  // cancelled by stop()
-      spdlog::info("signal {}: finishing in-flight requests and stopping", signal);
-      self->stop();
-    });
-  }
-
-  std::promise<std::exception_ptr> opened;
-  self->server->open_async([&opened] { opened.set_value(nullptr); },
-                           [&opened](const std::exception_ptr& error) { opened.set_value(error); });
-  const std::size_t threads = std::max<std::size_t>(1, options.threads);
-  for (std::size_t i = 0; i < threads; ++i) self->threads.emplace_back([self] { self->io.run(); });
-
-  if (std::exception_ptr error = opened.get_future().get()) {
-    self->stopping.store(true);
-    self->io.stop();
-    self->wait();
-    std::string why = "unknown error";
-    try {
-      std::rethrow_exception(error);
-    } catch (const std::exception& e) {  // asio::system_error from bind/listen
-      why = e.what();
+  // A port given by the user must be free: the sockets of the shards share
+  // it through SO_REUSEPORT, which would as quietly share it with another
+  // server started on it before (same user). A plain bind tells.
+  if (options.port != 0 && self->shards.size() > 1) {
+    asio::io_context probe_io;
+    asio::ip::tcp::acceptor probe(probe_io);
+    const asio::ip::tcp::endpoint endpoint(address, options.port);
+    probe.open(endpoint.protocol(), ec);
+    if (!ec) probe.set_option(asio::ip::tcp::acceptor::reuse_address(true), ec);
+    if (!ec) probe.bind(endpoint, ec);
+    if (ec) {
+      return make_error(ErrorCode::kUnavailable,
+                        fmt::format("cannot listen on {}:{}: {}", options.host, options.port, ec.message()));
     }
-    return make_error(ErrorCode::kUnavailable,
-                      fmt::format("cannot listen on {}:{}: {}", options.host, options.port, why));
   }
+
+  // The first shard binds the port asked for (0: a free one); the others
+  // join it on the port it got.
+  const std::size_t connections_per_shard =
+      (std::max<std::size_t>(1, options.max_connections) + self->shards.size() - 1) / self->shards.size();
+  const bool share_port = self->shards.size() > 1;
+  for (std::size_t i = 0; i < self->shards.size(); ++i) {
+    Impl::Shard& shard = *self->shards[i];
+    auto settings = restinio::server_settings_t<Traits>{}
+                        .address(address)
+                        .port(i == 0 ? options.port : self->port)
+                        .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
+                        .request_handler([self](const restinio::request_handle_t& req) { return self->dispatch(req); })
+                        .read_next_http_message_timelimit(options.read_timeout)
+                        .handle_request_timeout(options.handle_timeout)
+                        .write_http_response_timelimit(options.write_timeout)
+                        .max_parallel_connections(connections_per_shard)
+                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                      .max_url_size(std::size_t{8} * 1024)
+                                                      .max_field_name_size(1024)
+                                                      .max_field_value_size(std::size_t{16} * 1024)
+                                                      .max_field_count(100)
+                                                      .max_body_size(parser_body_limit(options.max_body_bytes)))
+                        .acceptor_options_setter([share_port](restinio::acceptor_options_t& acceptor) {
+                          acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+                          if (share_port) {
+                            acceptor.set_option(asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>(true));
+                          }
+                        })
+                        .acceptor_post_bind_hook([self, i](asio::ip::tcp::acceptor& acceptor) {
+                          if (i == 0) self->port = acceptor.local_endpoint().port();
+                        });
+    shard.server = std::make_unique<HttpServer>(restinio::external_io_context(shard.io), std::move(settings));
+    if (i == 0 && signals == Signals::kStopOnSigintSigterm) {
+      self->signals.emplace(shard.io, SIGINT, SIGTERM);
+      self->signals->async_wait([self](const asio::error_code& error, int signal) {
+        if (error) return;  // cancelled by stop()
+        spdlog::info("signal {}: finishing in-flight requests and stopping", signal);
+        self->stop();
+      });
+    }
+
+    std::promise<std::exception_ptr> opened;
+    shard.server->open_async([&opened] { opened.set_value(nullptr); },
+                             [&opened](const std::exception_ptr& error) { opened.set_value(error); });
+    self->threads.emplace_back([&shard] { shard.io.run(); });
+    if (std::exception_ptr error = opened.get_future().get()) {
+      self->stopping.store(true);
+      self->stop_loops();
+      self->wait();
+      std::string why = "unknown error";
+      try {
+        std::rethrow_exception(error);
+      } catch (const std::exception& e) {  // asio::system_error from bind/listen
+        why = e.what();
+      }
+      return make_error(ErrorCode::kUnavailable,
+                        fmt::format("cannot listen on {}:{}: {}", options.host, options.port, why));
+    }
+  }
+  if (on_listening) on_listening(self->port);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

@@ -17,12 +17,14 @@ namespace tiltas::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";  // an IP address, or "localhost"
   std::uint16_t port = 8080;       // 0 picks a free port (tests)
+  // Event loops, one thread each, sharing the port (SO_REUSEPORT).
   std::size_t threads = 2;
   // Requests with a larger body get 413. Bodies far beyond it (more than
   // twice the limit, at least 64 KiB over) are cut off by the HTTP parser,
   // which closes the connection without an answer.
   std::size_t max_body_bytes = 10 * 1024 * 1024;
-  // Connections served at once; further clients wait in the listen backlog.
+  // Connections served at once (shared out evenly among the threads);
+  // further clients wait in the listen backlog.
   std::size_t max_connections = 256;
   // Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto
   // (https makes session cookies Secure) and X-Forwarded-For (the client
@@ -43,8 +45,8 @@ struct ServerOptions {
 };
 
 // Serves until SIGINT or SIGTERM, then finishes in-flight requests and
-// returns. `on_listening` is called once with the bound port, before the
-// first request is accepted. `store` must outlive the call and be safe for
+// returns. `on_listening` is called once with the bound port, once every
+// thread listens. `store` must outlive the call and be safe for
 // concurrent use. kUnavailable when the address cannot be bound,
 // kInvalidArgument when the host is not an IP address (or "localhost").
 Status serve(store::Store& store, const ServerOptions& options,
@@ -56,9 +58,9 @@ class Server {
  public:
   enum class Signals { kIgnore, kStopOnSigintSigterm };
 
-  // Binds and starts serving on `options.threads` threads; returns once the
-  // socket listens. `on_listening` (may be empty) is called with the bound
-  // port before the first connection is accepted. Errors: kInvalidArgument
+  // Binds and starts serving on `options.threads` threads; returns once
+  // their sockets listen. `on_listening` (may be empty) is called with the
+  // bound port once they do. Errors: kInvalidArgument
   // for a host that is not an IP address, kUnavailable when the address
   // cannot be bound, kInternal when an embedded template does not parse.
   // `store` must outlive the Server.

@@ -30,9 +30,10 @@ Reply ok_reply(std::string body) {
 TEST(ResponseCacheUnits, ReusesWithinTheTtlOnly) {
   ResponseCache cache(1000ms, 1 << 20);
   const auto t0 = Clock::time_point{} + 1h;
-  cache.put("/a?", ok_reply("A"), t0);
+  cache.put("/a?", ok_reply("A"), 3, t0);
   ASSERT_TRUE(cache.get("/a?", t0 + 999ms));
-  EXPECT_EQ(cache.get("/a?", t0 + 999ms)->body, "A");
+  EXPECT_EQ(*cache.get("/a?", t0 + 999ms)->body, "A");
+  EXPECT_EQ(cache.get("/a?", t0)->route, 3u) << "the route is kept for the metrics";
   EXPECT_FALSE(cache.get("/a?", t0 + 1000ms)) << "expired at the ttl";
   EXPECT_FALSE(cache.get("/a?x=1", t0)) << "the query is part of the key";
 }
@@ -42,22 +43,22 @@ TEST(ResponseCacheUnits, StoresOnlyWholeSuccessfulReplies) {
   const auto t0 = Clock::time_point{} + 1h;
   Reply missing = ok_reply("{}");
   missing.status = 404;
-  cache.put("/missing?", missing, t0);
+  cache.put("/missing?", missing, 0, t0);
   EXPECT_FALSE(cache.get("/missing?", t0)) << "errors are not cached";
   Reply streamed = ok_reply("");
   streamed.stream = [](std::ostream&) { return ok(); };
-  cache.put("/export?", streamed, t0);
+  cache.put("/export?", streamed, 0, t0);
   EXPECT_FALSE(cache.get("/export?", t0)) << "streams are not cached";
 }
 
 TEST(ResponseCacheUnits, DisabledClearedAndBounded) {
   const auto t0 = Clock::time_point{} + 1h;
   ResponseCache off(0ms, 1 << 20);
-  off.put("/a?", ok_reply("A"), t0);
+  off.put("/a?", ok_reply("A"), 0, t0);
   EXPECT_FALSE(off.get("/a?", t0));
   ResponseCache small(1000ms, 10);
-  small.put("/a?", ok_reply("AAAA"), t0);   // 3 + 4 bytes
-  small.put("/b?", ok_reply("BBBB"), t0);   // over 10: the cache starts again
+  small.put("/a?", ok_reply("AAAA"), 0, t0);   // 3 + 4 bytes
+  small.put("/b?", ok_reply("BBBB"), 0, t0);   // over 10: the cache starts again
   EXPECT_FALSE(small.get("/a?", t0));
   EXPECT_TRUE(small.get("/b?", t0));
   small.clear();
@@ -127,6 +128,74 @@ TEST(ResponseCacheServer, OwnWritesClearItOtherWritesWaitForTheTtl) {
   auto page = c.Get("/projects/" + std::to_string(id));
   ASSERT_TRUE(page);
   EXPECT_NE(page->body.find("Changed elsewhere"), std::string::npos);
+}
+
+// A hit is answered before routing, from the prepared entry: it must carry
+// what a fresh reply carries (ETag, Vary, CORS, gzip when asked, 304 on a
+// matching If-None-Match) and be counted in the metrics under its route.
+TEST(ResponseCacheServer, HitsCarryTheHeadersOfFreshReplies) {
+  testing::TempDir dir;
+  auto opened = store::open_store("sqlite:" + dir.file("registry.db"));
+  ASSERT_TRUE(opened) << opened.error().describe();
+  std::unique_ptr<store::Store> registry = std::move(*opened);
+  model::Project p;
+  p.default_language = "en";
+  p.titles.set("en", "A project with a long description");
+  std::string description;
+  for (int i = 0; i < 60; ++i) description += "Volunteers and councils meet in Kaunas and Bergen. ";
+  p.descriptions.set("en", description);  // over the gzip threshold
+  model::Document d;
+  d.source = "test://cache-headers";
+  d.name = "cache-headers";
+  d.text = "text";
+  d.sha256 = sha256_hex(d.text);
+  d.media_type = "text/plain";
+  auto imported = registry->import_document(d, {p});
+  ASSERT_TRUE(imported) << imported.error().describe();
+  const model::Id id = imported->project_ids.at(0);
+  ASSERT_TRUE(registry->set_review_state({id}, model::ReviewState::kPublished));
+
+  ServerOptions options;
+  options.port = 0;
+  options.response_cache_ttl = 60s;
+  auto server = Server::start(*registry, options);
+  ASSERT_TRUE(server) << server.error().describe();
+  httplib::Client c("127.0.0.1", (*server)->port());
+  c.set_read_timeout(10, 0);
+  c.set_decompress(false);  // compare the bytes on the wire
+  const std::string path = "/api/v1/projects/" + std::to_string(id) + "?lang=en";
+
+  for (const bool gzip : {false, true}) {
+    SCOPED_TRACE(gzip ? "Accept-Encoding: gzip" : "identity");
+    httplib::Headers asks;
+    if (gzip) asks.emplace("Accept-Encoding", "gzip");
+    auto fresh = c.Get(path, asks);
+    auto hit = c.Get(path, asks);
+    ASSERT_TRUE(fresh && hit);
+    ASSERT_EQ(fresh->status, 200);
+    ASSERT_EQ(hit->status, 200);
+    EXPECT_EQ(hit->body, fresh->body);
+    for (const char* name : {"Content-Type", "ETag", "Vary", "Content-Encoding", "Access-Control-Allow-Origin",
+                             "Access-Control-Expose-Headers"}) {
+      EXPECT_EQ(hit->get_header_value(name), fresh->get_header_value(name)) << name;
+    }
+    EXPECT_EQ(hit->get_header_value("Content-Encoding"), gzip ? "gzip" : "");
+    EXPECT_FALSE(hit->get_header_value("ETag").empty());
+
+    httplib::Headers revalidates = asks;
+    revalidates.emplace("If-None-Match", hit->get_header_value("ETag"));
+    auto unchanged = c.Get(path, revalidates);
+    ASSERT_TRUE(unchanged);
+    EXPECT_EQ(unchanged->status, 304);
+    EXPECT_TRUE(unchanged->body.empty());
+    EXPECT_EQ(unchanged->get_header_value("ETag"), hit->get_header_value("ETag"));
+  }
+
+  auto metrics = c.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find(R"(route="/api/v1/projects/{id}",status="200"} 4)"), std::string::npos)
+      << "fresh replies and hits are counted under their route:\n" << metrics->body;
+  EXPECT_NE(metrics->body.find(R"(route="/api/v1/projects/{id}",status="304"} 2)"), std::string::npos);
 }
 
 }  // namespace
