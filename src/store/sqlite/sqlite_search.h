@@ -20,8 +20,9 @@ struct sqlite3;
 
 namespace tiltas::store::sqlite {
 
-// Registers the "tiltas" tokenizer on `db`; every connection that touches
-// search_fts needs it (Connection::open calls this). kInternal when the
+// Registers the "tiltas" tokenizer and the "tiltas_bm25" ranking function on
+// `db`; every connection that touches search_fts needs them
+// (Connection::open calls this). kInternal when the
 // SQLite library has no FTS5.
 Status register_search_tokenizer(sqlite3* db);
 
@@ -34,8 +35,7 @@ Status index_project(Connection& c, const model::Project& p);
 Status clear_search_index(Connection& c);
 
 Result<search::SearchResult> search(Connection& c, const search::SearchRequest& request);
-Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit,
-                                                bool include_drafts);
+Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view prefix, int limit, bool include_drafts);
 // See search::SearchIndex::find_matches.
 Result<std::vector<search::Match>> find_matches(Connection& c, const search::SearchQuery& query, bool include_drafts,
                                                 model::Id after_id, int limit);
@@ -43,5 +43,10 @@ Result<std::vector<search::Match>> find_matches(Connection& c, const search::Sea
 // The FTS5 MATCH expression for `query` (exposed for tests): every term
 // quoted, filters as facet terms, "all" when nothing else is required.
 std::string fts_expression(const search::SearchQuery& query);
+
+// The phrases of an FTS5 expression in FTS5's order, one per line, with ""
+// for those that cannot add to a score (facet tokens, excluded clauses): the
+// ranking function's second argument (tiltas_bm25, sqlite_search.cc).
+std::string phrase_list(std::string_view expression);
 
 }  // namespace tiltas::store::sqlite
