@@ -34,6 +34,7 @@ struct Prepared {
   // A page (text, HTML, PDF) read and extracted by the worker...
   std::optional<model::Document> document;
   std::vector<model::Project> records;
+  std::vector<store::AnalysedRecord> analysed;  // the search index's analysis of `records`
   // ...or a structured file (records JSON, IATI XML, CSV) that
   // import_content reads in the writer.
   std::optional<std::string> structured_content;
@@ -107,6 +108,10 @@ Prepared prepare(const store::Store& store, std::size_t index, const std::string
   doc.language = extraction.language;
   doc.text = std::move(page->text);
   out.records = std::move(extraction.records);
+  // The search index's analysis (ICU folding, stemming) is as much work as
+  // the extraction: done here, on a worker, rather than by the writer.
+  out.analysed.reserve(out.records.size());
+  for (const auto& r : out.records) out.analysed.push_back(store::analyse_record(r));
   out.document = std::move(doc);
   return out;
 }
@@ -282,7 +287,7 @@ Result<ImportSummary> import_paths(store::Store& store, const std::vector<std::s
         }
       } else if (p.document) {
         batch_sources.push_back(p.source);
-        batch.push_back({std::move(*p.document), std::move(p.records)});
+        batch.push_back({std::move(*p.document), std::move(p.records), std::move(p.analysed)});
       }
     }
     if (!batch.empty() && !fatal) {

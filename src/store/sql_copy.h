@@ -354,8 +354,9 @@ class InsertingSink final : public RowSink {
   Status add_row(const std::vector<RowValue>& values) override {
     if (!current_) return internal_error("a row was sent before its table");
     if (values.size() != columns_.size()) return internal_error("a row with the wrong number of values");
-    if constexpr (requires { c_.bulk(); }) {
-      // PostgreSQL: by COPY, in pieces of a few MB.
+    if constexpr (requires { c_.bulk()->add_text_row(copy_target_, {}); }) {
+      // PostgreSQL: by COPY, in pieces of a few MB. (SQLite's row batch takes
+      // typed values only: rows are inserted one by one below.)
       if (auto* bulk = c_.bulk()) {
         std::vector<std::optional<std::string>> text(values.size());
         for (std::size_t i = 0; i < values.size(); ++i) {

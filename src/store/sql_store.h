@@ -185,14 +185,50 @@ class SqlStore final : public Store {
     // One transaction for the batch, one savepoint per document: a document
     // that fails is rolled back alone; a crash before the commit loses the
     // batch but never part of a document.
+    auto document_failed = [](const Error& e) {
+      return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kAlreadyExists;
+    };
+    // Where the backend asks for it (SQLite), first without savepoints,
+    // which cost more than they save when nothing fails: each one makes FTS5
+    // flush its pending terms as a new segment, and SQLite journal every
+    // page the document touches. If a document fails, the whole batch is
+    // rolled back and written again the way below (decision 0004).
+    constexpr bool optimistic_first = requires { Backend::kBatchWithoutSavepoints; };
+    if constexpr (optimistic_first) {
+      const std::vector<Result<ImportResult>> checked = out;
+      bool failed = false;
+      auto optimistic = backend_.write([&](Connection& c) -> Status {
+        BulkRows bulk(c);  // child and index rows collected, written at the end (see child_row)
+        for (std::size_t d = 0; d < batch.size(); ++d) {
+          if (!out[d]) continue;
+          auto one = import_in(c, batch[d].document, batch[d].records, batch[d].analysed);
+          if (!one) {
+            failed = document_failed(one.error());
+            return unexpected(one.error());  // rolls the batch back
+          }
+          out[d] = std::move(one);
+        }
+        auto flushed = bulk.flush();
+        if (!flushed) failed = document_failed(flushed.error());
+        return flushed;
+      });
+      if (optimistic) return out;
+      if (!failed) return unexpected(optimistic.error());  // the database itself failed
+      out = checked;
+    }
     auto written = backend_.write([&](Connection& c) -> Status {
-      BulkRows bulk(c);  // PostgreSQL: child rows by COPY (see child_row)
+      BulkRows bulk(c);
       for (std::size_t d = 0; d < batch.size(); ++d) {
         if (!out[d]) continue;
         TILTAS_SQL_TRY_STATUS(c.exec("SAVEPOINT tiltas_document"));
         bulk.mark();
-        auto one = import_in(c, batch[d].document, batch[d].records);
-        if (!one && one.error().code != ErrorCode::kInvalidArgument && one.error().code != ErrorCode::kAlreadyExists) {
+        auto one = import_in(c, batch[d].document, batch[d].records, batch[d].analysed);
+        if (optimistic_first && one) {
+          // Its collected rows too, inside its savepoint: a document whose
+          // rows fail is then rolled back alone.
+          if (auto flushed = bulk.flush(); !flushed) one = unexpected(flushed.error());
+        }
+        if (!one && !document_failed(one.error())) {
           return unexpected(one.error());  // the database itself failed: give up the batch
         }
         if (!one) {
@@ -209,13 +245,20 @@ class SqlStore final : public Store {
   }
 
   Result<std::optional<Id>> find_document_by_sha256(const std::string& sha256) const override {
-    return backend_.read([&](Connection& c) -> Result<std::optional<Id>> {
+    auto find = [&](Connection& c) -> Result<std::optional<Id>> {
       TILTAS_SQL_TRY(st, c.cached("SELECT id FROM documents WHERE sha256 = $1"));
       st.bind(1, sha256);
       TILTAS_SQL_TRY(found, st.step());
       if (!found) return std::optional<Id>();
       return std::optional<Id>(st.int64(0));
-    });
+    };
+    // The import's workers ask this while the writer commits: where the
+    // backend can, without waiting for it.
+    if constexpr (requires { backend_.read_beside_writer(find); }) {
+      return backend_.read_beside_writer(find);
+    } else {
+      return backend_.read(find);
+    }
   }
 
   Result<Project> update_project(Id id, const Project& updated, const Edit& edit) override {
@@ -1082,7 +1125,9 @@ class SqlStore final : public Store {
   }
 
   // The body of import_document, inside the backend's write transaction.
-  Result<ImportResult> import_in(Connection& c, const Document& doc, const std::vector<Project>& records) {
+  // `analysed`: analyse_record() of the records, when the caller made it.
+  Result<ImportResult> import_in(Connection& c, const Document& doc, const std::vector<Project>& records,
+                                 const std::vector<AnalysedRecord>& analysed = {}) {
     ImportResult result;
     {
       TILTAS_SQL_TRY(st, c.cached("SELECT id FROM documents WHERE sha256 = $1"));
@@ -1142,7 +1187,8 @@ class SqlStore final : public Store {
       p.ordinal = static_cast<int>(i);
       p.review_state = ReviewState::kDraft;
       auto old = current.find(p.ordinal);
-      if (old != current.end()) {
+      bool fresh = old == current.end();
+      if (!fresh) {
         TILTAS_SQL_TRY_STATUS(revise_project(c, old->second, p, now));
         p.id = old->second;
         current.erase(old);
@@ -1154,7 +1200,18 @@ class SqlStore final : public Store {
       }
       result.project_ids.push_back(p.id);
       TILTAS_SQL_TRY_STATUS(link_translation(c, p));
-      TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));  // search: same transaction
+      // search: same transaction. A revision is indexed from `p` as stored
+      // (with the editor's corrections); a new project from the caller's
+      // analysis of the record when there is one.
+      if (fresh) {
+        if (i < analysed.size()) {
+          TILTAS_SQL_TRY_STATUS(index_new(c, p, analysed[i]));
+        } else {
+          TILTAS_SQL_TRY_STATUS(index_new(c, p, analyse_record(p)));
+        }
+      } else {
+        TILTAS_SQL_TRY_STATUS(Backend::index_project(c, p));
+      }
     }
     for (const auto& [ordinal, id] : current) {
       TILTAS_SQL_TRY(del, c.cached("DELETE FROM projects WHERE id = $1"));
@@ -1163,6 +1220,16 @@ class SqlStore final : public Store {
       ++result.removed;
     }
     return result;
+  }
+
+  // Indexes a project that has no index rows yet (the backend may skip
+  // deleting them).
+  static Status index_new(Connection& c, const Project& p, const AnalysedRecord& a) {
+    if constexpr (requires { Backend::index_new_project(c, p, a); }) {
+      return Backend::index_new_project(c, p, a);
+    } else {
+      return Backend::index_project(c, p);
+    }
   }
 
   template <SqlStatement S>

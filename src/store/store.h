@@ -18,6 +18,7 @@
 
 #include "base/error.h"
 #include "model/project.h"
+#include "search/index_document.h"
 #include "search/search_index.h"
 
 namespace tiltas::store {
@@ -45,10 +46,23 @@ struct ImportResult {
   std::size_t removed = 0;      // records the changed source no longer has
 };
 
+// The search index's analysis of one record: its index document and the
+// suggestion keys of each of its names (search::suggestion_keys of
+// index.names[i]). Pure: a caller may compute it on its own threads so that
+// the writer does not (the import pipeline's workers do).
+struct AnalysedRecord {
+  search::IndexDocument index;
+  std::vector<std::vector<std::string>> name_keys;
+};
+AnalysedRecord analyse_record(const model::Project& record);
+
 // One document with the records read from it, for import_documents.
 struct DocumentImport {
   model::Document document;
   std::vector<model::Project> records;
+  // Optional: analyse_record() of each record, in order; empty, the store
+  // analyses them itself. Used for records that become new projects.
+  std::vector<AnalysedRecord> analysed;
 };
 
 struct ProjectFilter {
@@ -196,9 +210,9 @@ class Store : public search::SearchIndex {
   virtual Result<ImportResult> import_document(const model::Document& document,
                                                const std::vector<model::Project>& records) = 0;
 
-  // Imports several documents with one commit (group commit), each inside
-  // its own savepoint so that it is whole or absent: the slot of a document
-  // whose records do not validate holds its error and the others are stored.
+  // Imports several documents with one commit (group commit), each whole or
+  // absent (decision 0004): the slot of a document whose records do not
+  // validate holds its error and the others are stored.
   // A crash before the commit loses the batch, never part of a document. The
   // outer error is for the database itself failing (nothing of the batch
   // is stored then). The default imports them one by one.

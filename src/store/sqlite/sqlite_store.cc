@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -10,6 +11,7 @@
 
 #include "store/sql_store.h"
 #include "store/sqlite/sqlite_db.h"
+#include "store/sqlite/sqlite_index_write.h"
 #include "store/sqlite/sqlite_search.h"
 
 namespace tiltas::store {
@@ -51,9 +53,14 @@ class SqliteBackend {
   static constexpr std::string_view kIdType = "INTEGER PRIMARY KEY";
   static constexpr std::string_view kBlobType = "BLOB";
   static inline const std::string_view kSearchSchema = sqlite::kSearchSchema;
+  // import_documents writes a batch without savepoints first (decision 0004).
+  static constexpr bool kBatchWithoutSavepoints = true;
 
   // The search index (store/sqlite/sqlite_search.h).
   static Status index_project(Connection& c, const model::Project& p) { return sqlite::index_project(c, p); }
+  static Status index_new_project(Connection& c, const model::Project& p, const AnalysedRecord& a) {
+    return sqlite::index_new_project(c, p, a);
+  }
   static Status clear_search_index(Connection& c) { return sqlite::clear_search_index(c); }
   static Result<search::SearchResult> search(Connection& c, const search::SearchRequest& r) {
     return sqlite::search(c, r);
@@ -68,12 +75,32 @@ class SqliteBackend {
   }
 
   SqliteBackend(std::string path, Connection connection)
-      : path_(std::move(path)), mutex_(std::make_unique<std::mutex>()), connection_(std::move(connection)) {}
+      : path_(std::move(path)),
+        mutex_(std::make_unique<std::mutex>()),
+        connection_(std::move(connection)),
+        side_(std::make_unique<Side>()) {}
 
   template <class F>
   auto read(F&& f) {
     std::lock_guard lock(*mutex_);
     return f(connection_);
+  }
+
+  // A read that need not wait for this process's writer: on a connection
+  // of its own, which sees the last commit while a write transaction runs
+  // (WAL). For the import's workers, which look up each file's content hash
+  // while the writer commits the batch before. An in-memory database has
+  // one connection only: there it is read().
+  template <class F>
+  auto read_beside_writer(F&& f) {
+    if (path_.empty() || path_ == ":memory:" || path_.starts_with("file:")) return read(std::forward<F>(f));
+    std::lock_guard lock(side_->mutex);
+    if (!side_->connection) {
+      auto conn = Connection::open(path_, false, false);
+      if (!conn) return read(std::forward<F>(f));
+      side_->connection.emplace(std::move(*conn));
+    }
+    return f(*side_->connection);
   }
 
   template <class F>
@@ -94,6 +121,11 @@ class SqliteBackend {
   std::string path_;
   std::unique_ptr<std::mutex> mutex_;  // a pointer: the backend is moved into the store
   Connection connection_;
+  struct Side {
+    std::mutex mutex;
+    std::optional<Connection> connection;  // opened at first use
+  };
+  std::unique_ptr<Side> side_;  // read_beside_writer's connection
 };
 
 }  // namespace
