@@ -198,6 +198,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
   return files;
 }
 
+// Documents the writer commits together at most (group commit, decision
+// 0004); see the writer loop below.
+constexpr std::size_t kBatch = 64;
+
 Result<ImportSummary> import_paths(store::Store& store, const std::vector<std::string>& paths,
                                    const ImportOptions& options,
                                    const std::function<void(const ImportProgress&)>& on_progress) {
@@ -216,7 +220,9 @@ Result<ImportSummary> import_paths(store::Store& store, const std::vector<std::s
 
   unsigned workers = options.workers ? options.workers : std::max(1u, std::thread::hardware_concurrency());
   workers = std::min<unsigned>(workers, static_cast<unsigned>(std::max<std::size_t>(files.size(), 1)));
-  PreparedQueue queue(4 * workers + 4);
+  // Room for two batches: the workers prepare the next batch while the
+  // writer commits one, so that the writer never waits for them to fill it.
+  PreparedQueue queue(2 * kBatch);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::vector<std::thread> threads;
@@ -253,7 +259,6 @@ Result<ImportSummary> import_paths(store::Store& store, const std::vector<std::s
   // each page is still whole or absent (store::Store::import_documents).
   // Without the window a fast writer would commit one page at a time, and a
   // commit (WAL frames, index pages) costs more than the page itself.
-  constexpr std::size_t kBatch = 64;
   constexpr auto kBatchWindow = std::chrono::milliseconds(50);
   std::size_t done = 0;
   while (done < files.size() && !fatal) {

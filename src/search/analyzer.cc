@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -66,10 +68,32 @@ std::string_view stem_language(std::string_view language) {
   return "";
 }
 
+namespace {
+std::vector<std::string> compute_index_terms(std::string_view word, std::string_view lang);
+}
+
 std::vector<std::string> index_terms(std::string_view word, std::string_view language) {
-  std::vector<std::string> out;
-  if (word.empty() || word.size() > kMaxWordBytes) return out;
+  if (word.empty() || word.size() > kMaxWordBytes) return {};
   std::string_view lang = stem_language(language);
+  // Remembered per thread: folding goes through an ICU transliterator and
+  // stemming through Snowball, which made the analysis of a page cost more
+  // than its extraction, while an import meets the same few thousand words
+  // on every page. Pure, so never stale; bounded.
+  thread_local std::unordered_map<std::string, std::vector<std::string>> memo;
+  std::string key;
+  key.reserve(lang.size() + 1 + word.size());
+  key.append(lang).append(1, '\0').append(word);
+  if (auto it = memo.find(key); it != memo.end()) return it->second;
+  auto out = compute_index_terms(word, lang);
+  if (memo.size() >= 100000) memo.clear();
+  memo.emplace(std::move(key), out);
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> compute_index_terms(std::string_view word, std::string_view lang) {
+  std::vector<std::string> out;
   if (is_ascii(word)) {
     // Folding ASCII is lower-casing, so both forms are the same term.
     std::string folded = fold_word(word);
@@ -85,6 +109,8 @@ std::vector<std::string> index_terms(std::string_view word, std::string_view lan
   add_unique(out, fold_word(stem(text::to_lower(word), lang)));
   return out;
 }
+
+}  // namespace
 
 std::size_t append_analyzed(std::string_view text, std::string_view language, std::string& out) {
   std::size_t words = 0;

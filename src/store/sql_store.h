@@ -31,6 +31,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -1254,8 +1255,7 @@ class SqlStore final : public Store {
   // boolean that may be NULL: the engines sort NULL at opposite ends.)
   Result<Id> link_organisation(Connection& c, const Participation& part, const std::string& language,
                                const std::string& now) {
-    std::string key = organisation_name_key(part.name);
-    std::string acronym = organisation_acronym(part.name);
+    auto [key, acronym] = name_key_and_acronym(part.name);
     const char* kCompatible =
         " AND (country IS NULL OR $2 IS NULL OR country = $2) "
         "ORDER BY CASE WHEN country = $2 THEN 2 WHEN country IS NULL THEN 1 ELSE 0 END DESC, id LIMIT 1";
@@ -1304,6 +1304,19 @@ class SqlStore final : public Store {
     return id;
   }
 
+  // organisation_name_key and organisation_acronym of `name`, remembered
+  // per thread: an import meets the same few hundred partners again and
+  // again, and the key (ICU folding, legal forms, inflection) costs more than
+  // the lookups it feeds. Pure, so a cache can never be stale; bounded.
+  static std::pair<std::string, std::string> name_key_and_acronym(const std::string& name) {
+    thread_local std::unordered_map<std::string, std::pair<std::string, std::string>> cache;
+    if (auto it = cache.find(name); it != cache.end()) return it->second;
+    if (cache.size() >= 20000) cache.clear();
+    auto value = std::make_pair(organisation_name_key(name), organisation_acronym(name));
+    cache.emplace(name, value);
+    return value;
+  }
+
   static Status add_name(Connection& c, Id org, const std::string& language, const std::string& name) {
     TILTAS_SQL_TRY(st, c.cached("INSERT INTO organisation_names (organisation_id, language, name) VALUES ($1, $2, $3) "
                                 "ON CONFLICT DO NOTHING"));
@@ -1332,17 +1345,23 @@ class SqlStore final : public Store {
       // then reads only the facts it compares.
       // Two lookups rather than one OR: with an OR between them the engines
       // fall back to scanning every project for each record imported.
+      // Different programmes contradict a translation (the score is
+      // negative): such records are no candidates, and do not take the
+      // places of the LIMIT.
       TILTAS_SQL_TRY(st,
                      c.cached("SELECT id FROM projects WHERE (period_start IN ($4, substr($4, 1, 7), substr($4, 1, 4))"
                               " OR (period_start > $4 || '-' AND period_start < $4 || '-99'))"
                               " AND id <> $1 AND default_language <> $2 AND (document_id IS NULL OR document_id <> $3)"
                               " AND ($5 IS NULL OR period_end IS NULL OR substr(period_end, 1, length($5)) = $5"
-                              "      OR substr($5, 1, length(period_end)) = period_end) "
+                              "      OR substr($5, 1, length(period_end)) = period_end)"
+                              " AND ($6 IS NULL OR programme IS NULL OR programme = $6) "
                               "UNION SELECT a.project_id FROM amounts a JOIN amounts b ON a.minor_units = b.minor_units"
                               " AND a.currency = b.currency JOIN projects o ON o.id = a.project_id"
                               " WHERE b.project_id = $1 AND b.minor_units > 0 AND a.project_id <> $1"
-                              " AND o.default_language <> $2 AND (o.document_id IS NULL OR o.document_id <> $3) LIMIT 50"));
+                              " AND o.default_language <> $2 AND (o.document_id IS NULL OR o.document_id <> $3)"
+                              " AND ($6 IS NULL OR o.programme IS NULL OR o.programme = $6) LIMIT 50"));
       st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id).bind(4, start).bind(5, end);
+      st.bind(6, p.programme);
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
         if (!row) break;
@@ -1351,8 +1370,11 @@ class SqlStore final : public Store {
     }
     double best_score = model::kTranslationThreshold;
     std::optional<Id> best;
+    TILTAS_SQL_TRY(facts, load_match_facts(c, candidates));
     for (Id candidate : candidates) {
-      TILTAS_SQL_TRY(other, load_match_facts(c, candidate));
+      auto found = facts.find(candidate);
+      if (found == facts.end()) return not_found(fmt::format("project {} does not exist", candidate), "id");
+      const Project& other = found->second;
       double score = model::translation_match_score(p, other);
       if (score < best_score) continue;
       Id group = other.translation_of.value_or(other.id);
@@ -1371,52 +1393,60 @@ class SqlStore final : public Store {
     return up.run();
   }
 
-  // The facts translation_match_score compares, and nothing else: four
-  // small reads instead of a whole record per candidate.
-  static Result<Project> load_match_facts(Connection& c, Id id) {
-    Project p;
-    p.id = id;
-    {
-      TILTAS_SQL_TRY(st, c.cached("SELECT default_language, programme, period_start, period_end, translation_of "
-                                  "FROM projects WHERE id = $1"));
-      st.bind(1, id);
-      TILTAS_SQL_TRY(found, st.step());
-      if (!found) return not_found(fmt::format("project {} does not exist", id), "id");
-      p.default_language = st.text(0);
-      p.programme = st.opt_text(1);
-      p.period.start = read_date(st.opt_text(2));
-      p.period.end = read_date(st.opt_text(3));
-      p.translation_of = st.opt_int64(4);
+  // The facts translation_match_score compares, and nothing else, of every
+  // candidate: four reads for up to 64 candidates (the ids as a list of
+  // parameters, padded with the first one so that one statement per table
+  // serves every count), rather than four per candidate.
+  static Result<std::map<Id, Project>> load_match_facts(Connection& c, const std::vector<Id>& ids) {
+    constexpr std::size_t kChunk = 64;
+    std::map<Id, Project> out;
+    std::string in = "(";
+    for (std::size_t k = 0; k < kChunk; ++k) in += fmt::format("{}${}", k ? ", " : "", k + 1);
+    in += ")";
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+      auto bind_ids = [&](auto& st) {
+        for (std::size_t k = 0; k < kChunk; ++k) {
+          st.bind(static_cast<int>(k + 1), ids[from + k < ids.size() ? from + k : from]);
+        }
+      };
+      auto rows = [&](const std::string& sql, auto&& on_row) -> Status {
+        TILTAS_SQL_TRY(st, c.cached(sql));
+        bind_ids(st);
+        for (;;) {
+          TILTAS_SQL_TRY(row, st.step());
+          if (!row) break;
+          on_row(st);
+        }
+        return ok();
+      };
+      TILTAS_SQL_TRY_STATUS(rows("SELECT id, default_language, programme, period_start, period_end, translation_of "
+                                 "FROM projects WHERE id IN " + in,
+                                 [&](auto& st) {
+                                   Project& p = out[st.int64(0)];
+                                   p.id = st.int64(0);
+                                   p.default_language = st.text(1);
+                                   p.programme = st.opt_text(2);
+                                   p.period.start = read_date(st.opt_text(3));
+                                   p.period.end = read_date(st.opt_text(4));
+                                   p.translation_of = st.opt_int64(5);
+                                 }));
+      // Children of a project that exists (read above); within a project
+      // in the order of its rows, as the scoring does not care.
+      TILTAS_SQL_TRY_STATUS(rows("SELECT project_id, code FROM activities WHERE project_id IN " + in, [&](auto& st) {
+        out[st.int64(0)].activities.push_back({st.text(1), "", std::nullopt});
+      }));
+      TILTAS_SQL_TRY_STATUS(
+          rows("SELECT project_id, minor_units, currency FROM amounts WHERE project_id IN " + in, [&](auto& st) {
+            out[st.int64(0)].amounts.push_back({st.int64(1), st.text(2), model::AmountKind::kOther, std::nullopt});
+          }));
+      TILTAS_SQL_TRY_STATUS(rows(
+          "SELECT project_id, role, stated_country FROM participations WHERE project_id IN " + in, [&](auto& st) {
+            out[st.int64(0)].participations.push_back(
+                {"", st.opt_text(2), model::parse_role(st.text(1)).value_or(model::Role::kOther), std::nullopt,
+                 std::nullopt});
+          }));
     }
-    {
-      TILTAS_SQL_TRY(st, c.cached("SELECT code FROM activities WHERE project_id = $1"));
-      st.bind(1, id);
-      for (;;) {
-        TILTAS_SQL_TRY(row, st.step());
-        if (!row) break;
-        p.activities.push_back({st.text(0), "", std::nullopt});
-      }
-    }
-    {
-      TILTAS_SQL_TRY(st, c.cached("SELECT minor_units, currency FROM amounts WHERE project_id = $1"));
-      st.bind(1, id);
-      for (;;) {
-        TILTAS_SQL_TRY(row, st.step());
-        if (!row) break;
-        p.amounts.push_back({st.int64(0), st.text(1), model::AmountKind::kOther, std::nullopt});
-      }
-    }
-    {
-      TILTAS_SQL_TRY(st, c.cached("SELECT role, stated_country FROM participations WHERE project_id = $1"));
-      st.bind(1, id);
-      for (;;) {
-        TILTAS_SQL_TRY(row, st.step());
-        if (!row) break;
-        p.participations.push_back({"", st.opt_text(1), model::parse_role(st.text(0)).value_or(model::Role::kOther), std::nullopt,
-                                    std::nullopt});
-      }
-    }
-    return p;
+    return out;
   }
 
   static Status delete_children(Connection& c, Id id) {
