@@ -65,34 +65,53 @@ TEST(ResponseCacheUnits, DisabledClearedAndBounded) {
   EXPECT_FALSE(small.get("/b?", t0));
 }
 
-// A server with a long ttl: a change made behind its back (straight into the
-// store, as another process would) stays invisible until the ttl, while a
-// write through the server's own API shows at once.
-TEST(ResponseCacheServer, OwnWritesClearItOtherWritesWaitForTheTtl) {
-  testing::TempDir dir;
+// A registry holding `p`, published, from a one-line text document.
+struct PublishedRegistry {
+  std::unique_ptr<store::Store> store;
+  model::Id id = 0;
+};
+
+PublishedRegistry published_registry(testing::TempDir& dir, const model::Project& p) {
+  PublishedRegistry out;
   auto opened = store::open_store("sqlite:" + dir.file("registry.db"));
-  ASSERT_TRUE(opened) << opened.error().describe();
-  std::unique_ptr<store::Store> registry = std::move(*opened);
-  model::Project p;
-  p.default_language = "en";
-  p.titles.set("en", "Original title");
+  EXPECT_TRUE(opened) << opened.error().describe();
+  if (!opened) return out;
+  out.store = std::move(*opened);
   model::Document d;
   d.source = "test://cache";
   d.name = "cache";
   d.text = "text";
   d.sha256 = sha256_hex(d.text);
   d.media_type = "text/plain";
-  auto imported = registry->import_document(d, {p});
-  ASSERT_TRUE(imported) << imported.error().describe();
-  const model::Id id = imported->project_ids.at(0);
-  ASSERT_TRUE(registry->set_review_state({id}, model::ReviewState::kPublished));
-  auto token = create_api_token(*registry, "cache-test");
-  ASSERT_TRUE(token);
+  auto imported = out.store->import_document(d, {p});
+  EXPECT_TRUE(imported) << imported.error().describe();
+  if (!imported) return out;
+  out.id = imported->project_ids.at(0);
+  EXPECT_TRUE(out.store->set_review_state({out.id}, model::ReviewState::kPublished));
+  return out;
+}
 
+// A server on `store` that keeps API replies for a minute.
+Result<std::unique_ptr<Server>> caching_server(store::Store& store) {
   ServerOptions options;
   options.port = 0;
   options.response_cache_ttl = 60s;
-  auto server = Server::start(*registry, options);
+  return Server::start(store, options);
+}
+
+// A server with a long ttl: a change made behind its back (straight into the
+// store, as another process would) stays invisible until the ttl, while a
+// write through the server's own API shows at once.
+TEST(ResponseCacheServer, OwnWritesClearItOtherWritesWaitForTheTtl) {
+  testing::TempDir dir;
+  model::Project p;
+  p.default_language = "en";
+  p.titles.set("en", "Original title");
+  auto [registry, id] = published_registry(dir, p);
+  ASSERT_TRUE(registry && id);
+  auto token = create_api_token(*registry, "cache-test");
+  ASSERT_TRUE(token);
+  auto server = caching_server(*registry);
   ASSERT_TRUE(server) << server.error().describe();
   httplib::Client c("127.0.0.1", (*server)->port());
   c.set_read_timeout(10, 0);
@@ -135,30 +154,15 @@ TEST(ResponseCacheServer, OwnWritesClearItOtherWritesWaitForTheTtl) {
 // matching If-None-Match) and be counted in the metrics under its route.
 TEST(ResponseCacheServer, HitsCarryTheHeadersOfFreshReplies) {
   testing::TempDir dir;
-  auto opened = store::open_store("sqlite:" + dir.file("registry.db"));
-  ASSERT_TRUE(opened) << opened.error().describe();
-  std::unique_ptr<store::Store> registry = std::move(*opened);
   model::Project p;
   p.default_language = "en";
   p.titles.set("en", "A project with a long description");
   std::string description;
   for (int i = 0; i < 60; ++i) description += "Volunteers and councils meet in Kaunas and Bergen. ";
   p.descriptions.set("en", description);  // over the gzip threshold
-  model::Document d;
-  d.source = "test://cache-headers";
-  d.name = "cache-headers";
-  d.text = "text";
-  d.sha256 = sha256_hex(d.text);
-  d.media_type = "text/plain";
-  auto imported = registry->import_document(d, {p});
-  ASSERT_TRUE(imported) << imported.error().describe();
-  const model::Id id = imported->project_ids.at(0);
-  ASSERT_TRUE(registry->set_review_state({id}, model::ReviewState::kPublished));
-
-  ServerOptions options;
-  options.port = 0;
-  options.response_cache_ttl = 60s;
-  auto server = Server::start(*registry, options);
+  auto [registry, id] = published_registry(dir, p);
+  ASSERT_TRUE(registry && id);
+  auto server = caching_server(*registry);
   ASSERT_TRUE(server) << server.error().describe();
   httplib::Client c("127.0.0.1", (*server)->port());
   c.set_read_timeout(10, 0);
