@@ -302,7 +302,7 @@ int run(const std::string& name, store::Store& s, const std::vector<model::Proje
       "\"fastest_p50_ms\":{:.2f},\"fastest_p99_ms\":{:.2f}}},"
       "\"two_facets\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"max_ms\":{:.1f},\"mean_total\":{:.0f},\"sampled\":{},"
       "\"fastest_p50_ms\":{:.2f},\"fastest_p99_ms\":{:.2f}}},\"repeat\":{}}}\n",
-      name, *n, g_n * g_clone, import_s, import_s > 0 ? static_cast<double>(g_n) / import_s : 0.0, reindex_s, clone_s,
+      name, *n, g_n * g_clone, import_s, g_reuse ? 0.0 : static_cast<double>(g_n) / import_s, reindex_s, clone_s,
       words.p50, words.p99, words.max, words.mean_hits, words.sampled, words.min_p50, words.min_p99, facets.p50,
       facets.p99, facets.max, facets.mean_hits, facets.sampled, facets.min_p50, facets.min_p99, g_repeat);
   std::fflush(stdout);

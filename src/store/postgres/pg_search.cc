@@ -15,7 +15,7 @@
 namespace tiltas::store::postgres {
 namespace {
 
-constexpr int kMaxPosition = 16383;          // PostgreSQL's limit
+constexpr int kMaxPosition = 16383;  // PostgreSQL's limit
 constexpr std::size_t kMaxPositionsPerLexeme = 255;
 
 std::string quoted(std::string_view lexeme) {
@@ -61,8 +61,8 @@ std::string clause_query(const search::Clause& clause) {
 
 // Index of the rum access method's use, read once per connection state.
 Result<bool> uses_rum(Connection& c) {
-  auto st = c.cached(
-      "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'search_meta_tsv' AND indexdef LIKE '%USING rum%'");
+  auto st =
+      c.cached("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'search_meta_tsv' AND indexdef LIKE '%USING rum%'");
   if (!st) return unexpected(st.error());
   auto row = st->step();
   if (!row) return unexpected(row.error());
@@ -171,8 +171,17 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
                     "WHERE m.tsv @@ $1::tsquery";
   if (!r.include_drafts) sql += " AND p.review_state = 'published'";
   if (f.review_state) sql += " AND p.review_state = $2";
-  sql += *rum ? " ORDER BY m.tsv <=> $1::tsquery, m.project_id DESC LIMIT $3"
-              : " ORDER BY 2 DESC, m.project_id DESC LIMIT $3";
+  // RUM orders by the distance alone. With a second sort key (the id, for
+  // ties) the planner leaves the RUM index's ordered scan for a bitmap scan
+  // of every match, reading each match's tsvector from the table and
+  // sorting them all (EXPLAIN ANALYZE at 64,000 records: 382 ms against
+  // 121 ms for a common word; the benchmark at 100,000, words alone: p50 /
+  // p99 115 / 615 -> 24 / 85 ms). With two facet filters the bitmap plan has
+  // the better p50 (40-47 against 62 ms) but the worse p99 (259-407 against
+  // 232-256 ms), so the distance alone orders those too. Matches of equal
+  // distance at the window's edge are taken in the index's order; rank()
+  // sorts the window by score and id.
+  sql += *rum ? " ORDER BY m.tsv <=> $1::tsquery LIMIT $3" : " ORDER BY 2 DESC, m.project_id DESC LIMIT $3";
   auto st = c.cached(sql);
   if (!st) return unexpected(st.error());
   st->bind(1, tsquery_literal(r.query)).bind(3, static_cast<std::int64_t>(window + 1));
@@ -182,8 +191,8 @@ Result<search::SearchResult> search(Connection& c, const search::SearchRequest& 
     auto row = st->step();
     if (!row) return unexpected(row.error());
     if (!*row) break;
-    candidates.push_back({st->int64(0), st->int64(2), st->real(1), st->text(3), st->text(4), st->opt_text(5),
-                          st->opt_int64(6)});
+    candidates.push_back(
+        {st->int64(0), st->int64(2), st->real(1), st->text(3), st->text(4), st->opt_text(5), st->opt_int64(6)});
   }
   return search_rows::finish_search(c, std::move(candidates), r, window);
 }
