@@ -7,12 +7,15 @@
 //
 //   search_bench N SQLITE_PATH [--pg SERVER_URL] [--queries 1000] [--batch 100]
 //                [--window W] [--reuse] [--only-pg] [--no-reindex] [--clone M]
-//                [--slow MS] [--repeat R] [--mmap BYTES]
+//                [--slow MS] [--repeat R] [--mmap BYTES] [--rebuild-index]
 // --slow: print each query that took MS or longer (to stderr); --repeat:
 // run the query sets R times and also report p50 / p99 of each query's
 // fastest run ("fastest_"), which other work on a shared machine disturbs
 // far less than one run's p99; --mmap: SQLite reads through a memory map
-// of up to BYTES (PRAGMA mmap_size for every connection); --window: rank window (SearchRequest::rank_window); --reuse:
+// of up to BYTES (PRAGMA mmap_size for every connection); --rebuild-index:
+// before the queries, time the engine's own rebuild of the text index from
+// the stored analysed text (FTS5 'rebuild', REINDEX of the RUM index);
+// --window: rank window (SearchRequest::rank_window); --reuse:
 // query the registry at SQLITE_PATH (and, with --pg, the database that URL names) as it is: no import, no reindex;
 // --no-reindex: import only (the import indexes already; the reindex is a second measure of the build).
 // --clone M: before the queries, make the registry of N projects (ids 1..N)
@@ -72,9 +75,10 @@ bool g_reuse = false;  // query an existing registry: no import, no reindex
 bool g_reindex = true;
 std::size_t g_clone = 1;  // --clone M
 std::string g_sqlite_path, g_pg_url;
-double g_slow_ms = 0;  // --slow MS: print the queries that take longer
-int g_repeat = 1;      // --repeat R
-std::size_t g_n = 0;   // N
+double g_slow_ms = 0;    // --slow MS: print the queries that take longer
+int g_repeat = 1;        // --repeat R
+bool g_rebuild = false;  // --rebuild-index
+std::size_t g_n = 0;     // N
 
 // ---- --clone: M copies of the registry by SQL --------------------------------
 
@@ -151,6 +155,26 @@ bool clone_sqlite(const std::string& path, std::size_t n, std::size_t copies) {
   ok = ok && sqlite_exec(db, "COMMIT");
   sqlite3_close(db);
   return ok;
+}
+
+// --rebuild-index: the text index built again from what the registry stores
+// (FTS5's 'rebuild' from its content table; REINDEX of the RUM index), the
+// engines' own bulk build, without the Store's loading and analysis.
+bool rebuild_sqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return false;
+  bool ok = static_cast<bool>(store::sqlite::register_search_tokenizer(db)) &&
+            sqlite_exec(db, "INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
+  sqlite3_close(db);
+  return ok;
+}
+
+bool rebuild_postgres(const std::string& url) {
+  auto c = store::postgres::Connection::open(url);
+  if (!c) return false;
+  auto s = c->exec("REINDEX INDEX search_meta_tsv");
+  if (!s) fmt::print(stderr, "rebuild: {}\n", s.error().message);
+  return static_cast<bool>(s);
 }
 
 bool clone_postgres(const std::string& url, std::size_t n, std::size_t copies) {
@@ -291,20 +315,26 @@ int run(const std::string& name, store::Store& s, const std::vector<model::Proje
     if (!cloned) return 1;
     clone_s = ms_since(t) / 1000;
   }
+  double rebuild_s = 0;
+  if (g_rebuild) {
+    t = Clock::now();
+    if (!(name == "sqlite-fts5" ? rebuild_sqlite(g_sqlite_path) : rebuild_postgres(g_pg_url))) return 1;
+    rebuild_s = ms_since(t) / 1000;
+  }
   run_queries(s, std::vector<std::string>(queries.begin(), queries.begin() + std::min<std::size_t>(50, queries.size())),
               false);  // warm the cache
   Latency words = run_queries(s, queries, false, g_repeat);
   Latency facets = run_queries(s, queries, true, g_repeat);
   fmt::print(
       "{{\"backend\":\"{}\",\"records\":{},\"queried_records\":{},\"import_s\":{:.1f},\"import_per_s\":{:.0f},"
-      "\"reindex_s\":{:.1f},\"clone_s\":{:.1f},"
+      "\"reindex_s\":{:.1f},\"clone_s\":{:.1f},\"index_rebuild_s\":{:.1f},"
       "\"words\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"max_ms\":{:.1f},\"mean_total\":{:.0f},\"sampled\":{},"
       "\"fastest_p50_ms\":{:.2f},\"fastest_p99_ms\":{:.2f}}},"
       "\"two_facets\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"max_ms\":{:.1f},\"mean_total\":{:.0f},\"sampled\":{},"
       "\"fastest_p50_ms\":{:.2f},\"fastest_p99_ms\":{:.2f}}},\"repeat\":{}}}\n",
       name, *n, g_n * g_clone, import_s, g_reuse ? 0.0 : static_cast<double>(g_n) / import_s, reindex_s, clone_s,
-      words.p50, words.p99, words.max, words.mean_hits, words.sampled, words.min_p50, words.min_p99, facets.p50,
-      facets.p99, facets.max, facets.mean_hits, facets.sampled, facets.min_p50, facets.min_p99, g_repeat);
+      rebuild_s, words.p50, words.p99, words.max, words.mean_hits, words.sampled, words.min_p50, words.min_p99,
+      facets.p50, facets.p99, facets.max, facets.mean_hits, facets.sampled, facets.min_p50, facets.min_p99, g_repeat);
   std::fflush(stdout);
   return 0;
 }
@@ -315,7 +345,8 @@ int main(int argc, char** argv) {
   if (argc < 3) {
     fmt::print(stderr,
                "usage: search_bench N SQLITE_PATH [--pg SERVER_URL] [--queries 1000] [--batch 100] [--only-pg] "
-               "[--window W] [--reuse] [--no-reindex] [--clone M] [--slow MS] [--repeat R] [--mmap BYTES]\n");
+               "[--window W] [--reuse] [--no-reindex] [--clone M] [--slow MS] [--repeat R] [--mmap BYTES] "
+               "[--rebuild-index]\n");
     return 2;
   }
   std::size_t n = std::stoul(argv[1]);
@@ -332,6 +363,7 @@ int main(int argc, char** argv) {
     if (a == "--window" && i + 1 < argc) g_window = std::stoi(argv[++i]);
     if (a == "--reuse") g_reuse = true;
     if (a == "--no-reindex") g_reindex = false;
+    if (a == "--rebuild-index") g_rebuild = true;
     if (a == "--slow" && i + 1 < argc) g_slow_ms = std::stod(argv[++i]);
     if (a == "--repeat" && i + 1 < argc) g_repeat = std::max(1, std::stoi(argv[++i]));
     if (a == "--mmap" && i + 1 < argc) {
