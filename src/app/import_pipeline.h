@@ -1,6 +1,7 @@
 // Use case: import many sources at once — files, directories (recursively)
-// and standard input — reading and extracting in parallel while one writer
-// commits each document in its own transaction.
+// and standard input — reading, extracting and analysing for the search
+// index in parallel while one writer commits them in batches, each document
+// whole or absent (Store::import_documents, decision 0004).
 #pragma once
 
 #include <cstdint>

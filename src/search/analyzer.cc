@@ -85,7 +85,7 @@ std::vector<std::string> index_terms(std::string_view word, std::string_view lan
   key.append(lang).append(1, '\0').append(word);
   if (auto it = memo.find(key); it != memo.end()) return it->second;
   auto out = compute_index_terms(word, lang);
-  if (memo.size() >= 100000) memo.clear();
+  if (memo.size() >= 16384) memo.clear();
   memo.emplace(std::move(key), out);
   return out;
 }
