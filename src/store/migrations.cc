@@ -256,13 +256,33 @@ CREATE INDEX projects_period ON projects (period_start, period_end, default_lang
 DROP INDEX projects_period_start;
 )SQL";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// Many projects of a fund share a start date (one call's) and an amount
+// (standard grant sizes), so SqlStore::link_translation looks at a bounded
+// number of them: the newest of each other language with the start, the
+// newest with the amount. These indexes give them in that order; without
+// them every lookup read all the projects sharing the start or the amount,
+// and importing a fund's look-alike projects took time quadratic in their
+// number.
+// projects_language_start carries, after the id that orders it, what the
+// lookup checks (end, programme, document), so that it reads no table row;
+// it replaces projects_period of migration 6, and period_start gets its
+// plain index back for the other queries.
+constexpr std::string_view kBoundedTranslationLookups = R"SQL(
+CREATE INDEX projects_language_start ON projects (default_language, period_start, id, period_end, programme, document_id);
+DROP INDEX projects_period;
+CREATE INDEX projects_period_start ON projects (period_start);
+DROP INDEX amounts_value;
+CREATE INDEX amounts_value ON amounts (minor_units, currency, project_id);
+)SQL";
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "initial registry schema", kInitial},
     {2, "search index", kSearchIndex},
     {3, "api tokens", kApiTokens},
     {4, "audit trail and editors' corrections", kAuditAndCorrections},
     {5, "users, sessions and failed logins", kUsersAndSessions},
     {6, "index for translation matching", kTranslationMatchIndex},
+    {7, "bounded translation candidate lookups", kBoundedTranslationLookups},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {

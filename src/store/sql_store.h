@@ -1325,47 +1325,102 @@ class SqlStore final : public Store {
   }
 
   // Joins a just-inserted record to a stored project in another language
-  // when model::translation_match_score says they are one project. The
-  // candidates share a start or end year or an amount, which the indexes
-  // find without scanning. The year range ends at "YYYY-99", above every
-  // ISO date of that year in any collation that orders digits (a bound like
+  // when model::translation_match_score says they are one project.
+  //
+  // Candidates have an equal amount, or a start that agrees (the periods
+  // agree at their common precision: one ISO text a prefix of the other);
+  // records of another programme are none (the score would be negative).
+  // Many projects of a fund share a start and amounts (one call's dates,
+  // standard grant sizes), so every lookup is bounded: per amount, the
+  // kCandidateWindow newest projects with it; per other language and form
+  // of the start, the kCandidateWindow newest with it. The indexes of
+  // migration 7 give those in order, so a record costs about the same in a
+  // registry of a thousand look-alikes or of a million (unbounded lookups
+  // made such imports quadratic). A translation imported more than a window
+  // of look-alikes after its twin, sharing no amount that the look-alikes
+  // lack, stays unlinked; an editor can still link it.
+  //
+  // The year range of a coarser start ends at "YYYY-99", above every ISO
+  // date of that year in any collation that orders digits (a bound like
   // "YYYY~" holds only in byte order, and PostgreSQL databases often collate
   // by locale).
+  static constexpr std::int64_t kCandidateWindow = 200;
+  static constexpr std::size_t kMaxCandidates = 50;  // scored, per kind of lookup
+
   Status link_translation(Connection& c, const Project& p) {
     std::optional<std::string> start, end;
     if (p.period.start) start = p.period.start->to_iso();
     if (p.period.end) end = p.period.end->to_iso();
     std::vector<Id> candidates;
-    {
-      // Candidates: periods that agree at their common precision (one ISO
-      // text a prefix of the other: the start equals this start's year,
-      // month or day, or lies within this start when that is coarser), so
-      // that the period_start index answers with equality and narrow
-      // ranges whatever the registry's size; or an equal amount. Scoring
-      // then reads only the facts it compares.
-      // Two lookups rather than one OR: with an OR between them the engines
-      // fall back to scanning every project for each record imported.
-      // Different programmes contradict a translation (the score is
-      // negative): such records are no candidates, and do not take the
-      // places of the LIMIT.
-      TILTAS_SQL_TRY(st,
-                     c.cached("SELECT id FROM projects WHERE (period_start IN ($4, substr($4, 1, 7), substr($4, 1, 4))"
-                              " OR (period_start > $4 || '-' AND period_start < $4 || '-99'))"
-                              " AND id <> $1 AND default_language <> $2 AND (document_id IS NULL OR document_id <> $3)"
-                              " AND ($5 IS NULL OR period_end IS NULL OR substr(period_end, 1, length($5)) = $5"
-                              "      OR substr($5, 1, length(period_end)) = period_end)"
-                              " AND ($6 IS NULL OR programme IS NULL OR programme = $6) "
-                              "UNION SELECT a.project_id FROM amounts a JOIN amounts b ON a.minor_units = b.minor_units"
-                              " AND a.currency = b.currency JOIN projects o ON o.id = a.project_id"
-                              " WHERE b.project_id = $1 AND b.minor_units > 0 AND a.project_id <> $1"
-                              " AND o.default_language <> $2 AND (o.document_id IS NULL OR o.document_id <> $3)"
-                              " AND ($6 IS NULL OR o.programme IS NULL OR o.programme = $6) LIMIT 50"));
-      st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id).bind(4, start).bind(5, end);
-      st.bind(6, p.programme);
+    auto add = [&candidates](Id id) {
+      if (std::find(candidates.begin(), candidates.end(), id) == candidates.end()) candidates.push_back(id);
+    };
+    // An equal amount first: it tells look-alike projects of one call apart.
+    for (const model::Amount& amount : p.amounts) {
+      if (amount.minor_units <= 0 || candidates.size() >= kMaxCandidates) continue;
+      TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects WHERE id IN (SELECT project_id FROM amounts"
+                                  " WHERE minor_units = $4 AND currency = $5 ORDER BY project_id DESC LIMIT $6)"
+                                  " AND id <> $1 AND default_language <> $2"
+                                  " AND (document_id IS NULL OR document_id <> $3)"
+                                  " AND ($7 IS NULL OR programme IS NULL OR programme = $7) ORDER BY id DESC"));
+      st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id);
+      st.bind(4, static_cast<std::int64_t>(amount.minor_units)).bind(5, amount.currency);
+      st.bind(6, kCandidateWindow).bind(7, p.programme);
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
-        if (!row) break;
-        candidates.push_back(st.int64(0));
+        if (!row || candidates.size() >= kMaxCandidates) break;
+        add(st.int64(0));
+      }
+    }
+    // Then a start that agrees, with a budget of its own.
+    const std::size_t by_amount = candidates.size();
+    if (start) {
+      // The other languages of the registry: one index step each.
+      std::vector<std::string> languages;
+      {
+        TILTAS_SQL_TRY(st, c.cached("WITH RECURSIVE langs (l) AS (SELECT MIN(default_language) FROM projects"
+                                    " UNION ALL SELECT (SELECT MIN(default_language) FROM projects"
+                                    " WHERE default_language > langs.l) FROM langs WHERE langs.l IS NOT NULL)"
+                                    " SELECT l FROM langs WHERE l IS NOT NULL AND l <> $1"));
+        st.bind(1, p.default_language);
+        for (;;) {
+          TILTAS_SQL_TRY(row, st.step());
+          if (!row) break;
+          languages.push_back(st.text(0));
+        }
+      }
+      // The window of each form of the start, then the checks, on the
+      // columns that projects_language_start carries (no table reads).
+      static const std::string kChecks =
+          "id <> $1 AND (document_id IS NULL OR document_id <> $3)"
+          " AND ($5 IS NULL OR period_end IS NULL OR substr(period_end, 1, length($5)) = $5"
+          "      OR substr($5, 1, length(period_end)) = period_end)"
+          " AND ($7 IS NULL OR programme IS NULL OR programme = $7)";
+      static const std::string kByStart =
+          "SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " WHERE default_language = $2 AND period_start = $4 ORDER BY id DESC LIMIT $6) AS same_day WHERE " +
+          kChecks +
+          " UNION ALL SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " WHERE default_language = $2 AND period_start = substr($4, 1, 7) AND length($4) > 7"
+          " ORDER BY id DESC LIMIT $6) AS same_month WHERE " +
+          kChecks +
+          " UNION ALL SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " WHERE default_language = $2 AND period_start = substr($4, 1, 4) AND length($4) > 4"
+          " ORDER BY id DESC LIMIT $6) AS same_year WHERE " +
+          kChecks +
+          " UNION ALL SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " WHERE default_language = $2 AND period_start > $4 || '-' AND period_start < $4 || '-99'"
+          " ORDER BY id DESC LIMIT $6) AS within_start WHERE " +
+          kChecks + " ORDER BY 1 DESC";
+      for (const std::string& language : languages) {
+        TILTAS_SQL_TRY(st, c.cached(kByStart));
+        st.bind(1, p.id).bind(2, language).bind(3, p.document_id).bind(4, start).bind(5, end);
+        st.bind(6, kCandidateWindow).bind(7, p.programme);
+        for (;;) {
+          TILTAS_SQL_TRY(row, st.step());
+          if (!row || candidates.size() - by_amount >= kMaxCandidates) break;
+          add(st.int64(0));
+        }
       }
     }
     double best_score = model::kTranslationThreshold;

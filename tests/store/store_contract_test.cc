@@ -307,6 +307,42 @@ TEST_P(StoreContract, TranslationsInAnotherDocumentBecomeOneProject) {
   EXPECT_EQ(listed.total, 1);
 }
 
+// A fund's projects look alike: one call's dates, the same partners. The
+// lookups of translation candidates are bounded (the newest of each kind),
+// so an amount must still find a twin imported long before, and a twin
+// among the newest must be found by its period alone.
+TEST_P(StoreContract, TranslationsAreFoundAmongManyLookAlikes) {
+  Project twin = make_project("Twin cities");
+  twin.amounts = {{12345600, "EUR", AmountKind::kGranted, std::nullopt}};
+  auto stored_twin = store_->import_document(make_document("twin-en.html", "twin"), {twin});
+  ASSERT_TRUE(stored_twin) << stored_twin.error().describe();
+  std::vector<Project> look_alikes;
+  for (int i = 0; i < 260; ++i) {
+    Project p = make_project("Look-alike " + std::to_string(i));
+    p.amounts = {{1000000 + i * 100, "EUR", AmountKind::kGranted, std::nullopt}};
+    look_alikes.push_back(std::move(p));
+  }
+  look_alikes.back().period.start = PartialDate::parse_iso("2021-07-15").value();  // the newest: a period of its own
+  auto many = store_->import_document(make_document("call-en.html", "call"), look_alikes);
+  ASSERT_TRUE(many) << many.error().describe();
+
+  Project twin_lt = twin;
+  twin_lt.default_language = "lt";
+  twin_lt.titles = {};
+  twin_lt.titles.set("lt", "Miestai dvyniai");
+  Project newest_lt = look_alikes.back();
+  newest_lt.default_language = "lt";
+  newest_lt.titles = {};
+  newest_lt.titles.set("lt", "Naujausias");
+  newest_lt.amounts.clear();  // only its period to go by
+  auto lt = store_->import_document(make_document("lt.html", "lt"), {twin_lt, newest_lt});
+  ASSERT_TRUE(lt) << lt.error().describe();
+  auto first = store_->get_project(lt->project_ids[0], Visibility::kAll).value();
+  EXPECT_EQ(first.translation_of, stored_twin->project_ids[0]) << "found by its amount, 260 look-alikes later";
+  auto second = store_->get_project(lt->project_ids[1], Visibility::kAll).value();
+  EXPECT_EQ(second.translation_of, many->project_ids.back()) << "found by its period among the newest";
+}
+
 TEST_P(StoreContract, PaginationWalksEveryRowOnce) {
   std::vector<Project> many;
   for (int i = 0; i < 7; ++i) many.push_back(make_project("P" + std::to_string(i)));
