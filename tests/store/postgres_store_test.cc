@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "support/documents.h"
 #include "support/postgres_test_db.h"
+#include "support/stored_projects.h"
 
 namespace tiltas::store {
 namespace {
@@ -265,23 +266,7 @@ TEST_F(PostgresStore, BatchImportByCopyStoresWhatOneByOneStores) {
   ASSERT_TRUE(one_by_one) << one_by_one.error().message;
   for (const auto& d : batch) (void)(*one_by_one)->import_document(d.document, d.records);
 
-  auto all = [](Store& s) {
-    std::vector<Project> out;
-    ProjectFilter f;
-    f.visibility = Visibility::kAll;
-    f.include_translations = true;
-    auto page = s.list_projects(f, {500, 0});
-    EXPECT_TRUE(page) << page.error().message;
-    for (const auto& row : page->items) {
-      auto p = s.get_project(row.id, Visibility::kAll);
-      EXPECT_TRUE(p) << p.error().message;
-      p->created_at.clear();  // times of two imports
-      p->updated_at.clear();
-      out.push_back(*p);
-    }
-    return out;
-  };
-  auto got = all(*batched), want = all(**one_by_one);
+  auto got = testing::stored_projects(*batched), want = testing::stored_projects(**one_by_one);
   ASSERT_EQ(got.size(), 2u) << "First (revised), Third; Second removed, Bad never stored";
   EXPECT_EQ(got, want);
   EXPECT_EQ(batched->counts().value().documents, 3) << "both revisions of a.txt and c.txt";

@@ -13,6 +13,7 @@
 
 #include "store/sqlite/sqlite_store.h"
 #include "support/documents.h"
+#include "support/stored_projects.h"
 #include "support/temp_dir.h"
 
 namespace tiltas::store {
@@ -47,23 +48,6 @@ Project rich(const std::string& title, const std::string& finding) {
   return p;
 }
 
-std::vector<Project> all_projects(Store& s) {
-  std::vector<Project> out;
-  ProjectFilter f;
-  f.visibility = Visibility::kAll;
-  f.include_translations = true;
-  auto page = s.list_projects(f, {500, 0});
-  EXPECT_TRUE(page) << page.error().message;
-  for (const auto& row : page->items) {
-    auto p = s.get_project(row.id, Visibility::kAll);
-    EXPECT_TRUE(p) << p.error().message;
-    p->created_at.clear();  // times of two imports
-    p->updated_at.clear();
-    out.push_back(*p);
-  }
-  return out;
-}
-
 void exec(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -76,7 +60,7 @@ void exec(const std::string& path, const std::string& sql) {
 // Both registries answer the same for records, counts, suggestions and
 // searches.
 void expect_same(Store& got, Store& want) {
-  EXPECT_EQ(all_projects(got), all_projects(want));
+  EXPECT_EQ(testing::stored_projects(got), testing::stored_projects(want));
   auto a = got.counts(), b = want.counts();
   ASSERT_TRUE(a && b);
   EXPECT_EQ(a->documents, b->documents);
@@ -119,7 +103,7 @@ TEST(SqliteBatchImport, StoresWhatOneByOneStores) {
   EXPECT_EQ((*results)[2]->outcome, DocumentOutcome::kChanged);
   EXPECT_EQ((*results)[2]->removed, 1u);
   for (const auto& d : batch) ASSERT_TRUE((*one_by_one)->import_document(d.document, d.records));
-  auto got = all_projects(**batched);
+  auto got = testing::stored_projects(**batched);
   ASSERT_EQ(got.size(), 2u) << "First (revised), Third; Second removed";
   expect_same(**batched, **one_by_one);
 }
@@ -148,7 +132,7 @@ TEST(SqliteBatchImport, ADocumentFailingInTheTransactionIsRolledBackAlone) {
   EXPECT_EQ((*results)[1].error().code, ErrorCode::kAlreadyExists) << (*results)[1].error().message;
   EXPECT_TRUE((*results)[2]);
   for (const auto& d : batch) (void)(*one_by_one)->import_document(d.document, d.records);
-  auto got = all_projects(**batched);
+  auto got = testing::stored_projects(**batched);
   ASSERT_EQ(got.size(), 2u) << "First and Third; nothing of b.txt";
   EXPECT_EQ((*batched)->counts().value().documents, 2);
   expect_same(**batched, **one_by_one);
