@@ -250,18 +250,26 @@ Status dump_rows(Connection& c, const std::vector<CopyTable>& plan, RowSink& sin
     }
     if (auto s = sink.begin_table(t.name, columns); !s) return s;
     std::vector<RowValue> values(t.columns.size());
+    // Hands every row of a stepped statement to the sink, in `values`
+    // (`after_row` sees each); the number of rows.
+    auto send_rows = [&](auto& st, auto&& after_row) -> Result<int> {
+      int rows = 0;
+      for (;;) {
+        auto row = st.step();
+        if (!row) return unexpected(row.error());
+        if (!*row) return rows;
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+          values[i] = read_value(st, static_cast<int>(i), t.columns[i].kind);
+        }
+        if (auto s = sink.add_row(values); !s) return unexpected(s.error());
+        ++rows;
+        after_row();
+      }
+    };
     if (t.primary_key.empty()) {
       auto st = c.cached(fmt::format("SELECT {} FROM {} ORDER BY {}", select, quoted_identifier(t.name), select));
       if (!st) return unexpected(st.error());
-      for (;;) {
-        auto row = st->step();
-        if (!row) return unexpected(row.error());
-        if (!*row) break;
-        for (std::size_t i = 0; i < t.columns.size(); ++i) {
-          values[i] = read_value(*st, static_cast<int>(i), t.columns[i].kind);
-        }
-        if (auto s = sink.add_row(values); !s) return s;
-      }
+      if (auto sent = send_rows(*st, [] {}); !sent) return unexpected(sent.error());
       continue;
     }
     std::string key, key_params;
@@ -282,21 +290,13 @@ Status dump_rows(Connection& c, const std::vector<CopyTable>& plan, RowSink& sin
         for (std::size_t i = 0; i < t.primary_key.size(); ++i) bind_value(*st, static_cast<int>(i) + 1, (*last)[i]);
       }
       st->bind(limit_param, static_cast<std::int64_t>(page_size));
-      int rows = 0;
-      for (;;) {
-        auto row = st->step();
-        if (!row) return unexpected(row.error());
-        if (!*row) break;
-        for (std::size_t i = 0; i < t.columns.size(); ++i) {
-          values[i] = read_value(*st, static_cast<int>(i), t.columns[i].kind);
-        }
-        if (auto s = sink.add_row(values); !s) return s;
-        ++rows;
+      auto rows = send_rows(*st, [&] {
         std::vector<RowValue> k;
         for (std::size_t i : t.primary_key) k.push_back(values[i]);
         last = std::move(k);
-      }
-      if (rows < page_size) break;
+      });
+      if (!rows) return unexpected(rows.error());
+      if (*rows < page_size) break;
     }
   }
   return ok();
