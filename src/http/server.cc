@@ -237,26 +237,32 @@ struct Server::Impl {
       }
       return;
     }
-    if (reply.status == 304 || reply.status == 204) {
+    // While stopping, and after a rejected body (the rest of it may still be
+    // on the wire), the connection is not reused.
+    write(req, reply.status, reply.content_type, reply.headers, restinio::writable_item_t{std::move(reply.body)},
+          reply.status == 413);
+  }
+
+  // Writes a response; 204 and 304 without a body.
+  void write(const restinio::request_handle_t& req, int status, const std::string& content_type,
+             const std::vector<std::pair<std::string, std::string>>& headers, restinio::writable_item_t body,
+             bool close) {
+    const restinio::http_status_line_t line{restinio::http_status_code_t{static_cast<std::uint16_t>(status)},
+                                            std::string(reason_phrase(status))};
+    if (status == 304 || status == 204) {
       // No body and no Content-Length of an empty one: a 304's length would
       // be the 200's (RFC 9110), so it has none.
-      auto response = req->create_response<restinio::user_controlled_output_t>(
-          restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)},
-                                       std::string(reason_phrase(reply.status))});
-      for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
-      if (stopping.load()) response.connection_close();
+      auto response = req->create_response<restinio::user_controlled_output_t>(line);
+      for (const auto& [name, value] : headers) response.append_header(name, value);
+      if (close || stopping.load()) response.connection_close();
       response.done([this](const asio::error_code&) { finish_request(); });
       return;
     }
-    auto response = req->create_response(
-        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(reply.status)},
-                                     std::string(reason_phrase(reply.status))});
-    response.append_header(restinio::http_field::content_type, reply.content_type);
-    for (auto& [name, value] : reply.headers) response.append_header(name, std::move(value));
-    // While stopping, and after a rejected body (the rest of it may still be
-    // on the wire), the connection is not reused.
-    if (stopping.load() || reply.status == 413) response.connection_close();
-    response.set_body(std::move(reply.body));
+    auto response = req->create_response(line);
+    response.append_header(restinio::http_field::content_type, content_type);
+    for (const auto& [name, value] : headers) response.append_header(name, value);
+    if (close || stopping.load()) response.connection_close();
+    response.set_body(std::move(body));
     response.done([this](const asio::error_code&) { finish_request(); });
   }
 
@@ -279,28 +285,15 @@ struct Server::Impl {
     const bool not_modified = none_match && none_match_hits(*none_match, tag);
     const int status = not_modified ? 304 : cached.reply.status;
     metrics.record(cached.route, status, std::chrono::steady_clock::now() - t_request_start);
-    auto add_headers = [&](auto& response) {
-      for (const auto& [name, value] : cached.reply.headers) response.append_header(name, value);
-      if (compressible(cached.reply.content_type)) response.append_header("Vary", "Accept-Encoding");
-      if (gzip && !not_modified) response.append_header("Content-Encoding", "gzip");
-      response.append_header("ETag", tag);
-      response.append_header("Access-Control-Allow-Origin", "*");
-      response.append_header("Access-Control-Expose-Headers", "ETag");
-      if (stopping.load()) response.connection_close();
-    };
-    if (not_modified) {
-      auto response = req->create_response<restinio::user_controlled_output_t>(
-          restinio::http_status_line_t{restinio::http_status_code_t{304}, std::string(reason_phrase(304))});
-      add_headers(response);
-      response.done([this](const asio::error_code&) { finish_request(); });
-      return true;
-    }
-    auto response = req->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(status)}, std::string(reason_phrase(status))});
-    response.append_header(restinio::http_field::content_type, cached.reply.content_type);
-    add_headers(response);
-    response.set_body(restinio::writable_item_t{gzip ? cached.gzip_body : cached.body});
-    response.done([this](const asio::error_code&) { finish_request(); });
+    std::vector<std::pair<std::string, std::string>> headers = cached.reply.headers;
+    if (compressible(cached.reply.content_type)) headers.emplace_back("Vary", "Accept-Encoding");
+    if (gzip && !not_modified) headers.emplace_back("Content-Encoding", "gzip");
+    headers.emplace_back("ETag", tag);
+    headers.emplace_back("Access-Control-Allow-Origin", "*");
+    headers.emplace_back("Access-Control-Expose-Headers", "ETag");
+    write(req, status, cached.reply.content_type, headers,
+          not_modified ? restinio::writable_item_t{} : restinio::writable_item_t{gzip ? cached.gzip_body : cached.body},
+          false);
     return true;
   }
 
