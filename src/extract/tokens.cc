@@ -2,7 +2,9 @@
 // on tokens, so invalid UTF-8, NUL bytes and odd spaces are dealt with here
 // once: an invalid byte becomes a punctuation token U+FFFD that no rule
 // matches, and offsets always point into the caller's bytes.
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 
 #include <unicode/uchar.h>
@@ -52,13 +54,53 @@ bool is_letter(UChar32 c) {
   return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
-void append_folded(std::string& out, UChar32 c, const std::vector<std::string>& table) {
+// Appends to a string through a raw pointer. `folded += c` per byte stored
+// the string's length and terminator at every byte, a chain of dependent
+// stores and loads that was a quarter of tokenize(); the string is sized
+// ahead instead, and cut to its length by finish().
+class FoldedWriter {
+ public:
+  FoldedWriter(std::string& s, std::size_t expected) : s_(s) {
+    s_.resize(std::max<std::size_t>(expected, 64));
+    p_ = s_.data();
+    cap_ = s_.size();
+  }
+  std::size_t size() const { return len_; }
+  void put(char c) {
+    if (len_ == cap_) grow(1);
+    p_[len_++] = c;
+  }
+  void append(const char* d, std::size_t k) {
+    if (cap_ - len_ < k) grow(k);
+    std::memcpy(p_ + len_, d, k);
+    len_ += k;
+  }
+  void append(const std::string& d) { append(d.data(), d.size()); }
+  void finish() { s_.resize(len_); }
+
+ private:
+  void grow(std::size_t k) {
+    s_.resize(std::max(cap_ * 2, len_ + k));
+    p_ = s_.data();
+    cap_ = s_.size();
+  }
+  std::string& s_;
+  char* p_ = nullptr;
+  std::size_t len_ = 0;
+  std::size_t cap_ = 0;
+};
+
+void put_char(std::string& out, char c) { out += c; }
+void put_char(FoldedWriter& out, char c) { out.put(c); }
+
+template <typename Out>
+void append_folded(Out& out, UChar32 c, const std::vector<std::string>& table) {
   if (c < 0x80) {
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    put_char(out, static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
   } else if (c < kTableEnd) {
     const std::string& s = table[static_cast<std::size_t>(c)];
     if (!s.empty()) {
-      out += s;
+      out.append(s);
     }
   } else {
     UChar32 lower = u_tolower(c);
@@ -249,6 +291,21 @@ const Lexicon& lexicon() {
   return lex;
 }
 
+// The distinct words of a page while tokenize() numbers them.
+struct WordTable {
+  std::vector<std::uint32_t> slots;
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::string_view> forms;
+  // A huge page must not pin its table's memory for the thread's lifetime.
+  void release_if_large() {
+    if (slots.size() > (std::size_t{1} << 16)) {
+      slots = {};
+      hashes = {};
+      forms = {};
+    }
+  }
+};
+
 }  // namespace
 
 bool is_dash(std::uint32_t cp) {
@@ -309,7 +366,9 @@ Doc tokenize(std::string_view text) {
   const std::size_t n = std::min<std::size_t>(text.size(), UINT32_MAX - 8);
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   doc.toks.reserve(n / 5 + 16);
-  doc.folded.reserve(n + 16);
+  // Folding maps a byte to at most one byte for ASCII and the table's
+  // letters; the writer grows if a page folds longer.
+  FoldedWriter folded(doc.folded, n + 16);
   std::size_t i = 0;
   std::uint16_t pending = kNewlineBefore | kBlankBefore;  // page start counts as a paragraph
   int newlines = 2;
@@ -352,7 +411,7 @@ Doc tokenize(std::string_view text) {
         t.flags = pending;
         pending = 0;
         newlines = 0;
-        t.fbegin = t.fend = static_cast<std::uint32_t>(doc.folded.size());
+        t.fbegin = t.fend = static_cast<std::uint32_t>(folded.size());
         t.kind = Tok::kPunct;
         t.cp = static_cast<std::uint32_t>(e);
         t.end = static_cast<std::uint32_t>(i);
@@ -391,17 +450,17 @@ Doc tokenize(std::string_view text) {
     t.flags = pending;
     pending = 0;
     newlines = 0;
-    t.fbegin = static_cast<std::uint32_t>(doc.folded.size());
+    t.fbegin = static_cast<std::uint32_t>(folded.size());
     if (c >= '0' && c <= '9') {
       t.kind = Tok::kNumber;
-      doc.folded += static_cast<char>(c);
-      while (i < n && p[i] >= '0' && p[i] <= '9') doc.folded += static_cast<char>(p[i++]);
+      folded.put(static_cast<char>(c));
+      while (i < n && p[i] >= '0' && p[i] <= '9') folded.put(static_cast<char>(p[i++]));
     } else if (c >= 0 && is_letter(c)) {
       t.kind = Tok::kWord;
       bool first_upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       bool all_upper = first_upper;
       int letters = 1;
-      append_folded(doc.folded, c, table);
+      append_folded(folded, c, table);
       while (i < n) {
         // ASCII letters are most of every page: no ICU call for them.
         unsigned char b = p[i];
@@ -411,7 +470,7 @@ Doc tokenize(std::string_view text) {
           if (!lower && !upper) break;
           ++letters;
           if (lower) all_upper = false;
-          doc.folded += static_cast<char>(upper ? b + 32 : b);
+          folded.put(static_cast<char>(upper ? b + 32 : b));
           ++i;
           continue;
         }
@@ -424,7 +483,7 @@ Doc tokenize(std::string_view text) {
           ++letters;
           if (!u_isupper(d)) all_upper = false;
         }
-        append_folded(doc.folded, d, table);
+        append_folded(folded, d, table);
         i += static_cast<std::size_t>(ii);
       }
       if (first_upper) t.flags |= kUpperInitial;
@@ -434,8 +493,9 @@ Doc tokenize(std::string_view text) {
       t.cp = c < 0 ? 0xFFFD : static_cast<std::uint32_t>(c);
     }
     t.end = static_cast<std::uint32_t>(i);
-    t.fend = static_cast<std::uint32_t>(doc.folded.size());
+    t.fend = static_cast<std::uint32_t>(folded.size());
   }
+  folded.finish();
 
   // Word ids: one hash per word token here saves every reader its own
   // lookups (Doc::fact). An open-addressing table of ids keyed by the folded
@@ -443,9 +503,16 @@ Doc tokenize(std::string_view text) {
   // word and a division per probe, ~5% of a page's time.
   {
     const Lexicon& lex = lexicon();
-    std::vector<std::uint32_t> slots(1024, 0);  // 0 = empty, else id + 1
-    std::vector<std::uint64_t> hashes;           // per id, for rehashing
-    std::vector<std::string_view> forms;         // per id
+    // Kept per thread: allocating (and freeing) the table for every page
+    // and every name tokenised on its own cost more than filling it.
+    thread_local WordTable word_table;
+    WordTable& wt = word_table;
+    auto& slots = wt.slots;    // 0 = empty, else id + 1
+    auto& hashes = wt.hashes;  // per id, for rehashing
+    auto& forms = wt.forms;    // per id
+    slots.assign(1024, 0);
+    hashes.clear();
+    forms.clear();
     std::size_t mask = slots.size() - 1;
     for (Token& t : doc.toks) {
       if (t.kind != Tok::kWord) continue;
@@ -475,6 +542,7 @@ Doc tokenize(std::string_view text) {
     doc.distinct_words = static_cast<std::uint32_t>(forms.size());
     doc.fact_rows = lex.facts.data();
     doc.absent_facts = lex.absent;
+    wt.release_if_large();
   }
 
   // Lines and sentences. A line break ends a sentence unless it is a soft
