@@ -200,7 +200,7 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths, std
 
 // Documents the writer commits together at most (group commit, decision
 // 0004); see the writer loop below.
-constexpr std::size_t kBatch = 64;
+constexpr std::size_t kBatch = 256;
 
 Result<ImportSummary> import_paths(store::Store& store, const std::vector<std::string>& paths,
                                    const ImportOptions& options,

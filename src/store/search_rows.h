@@ -33,7 +33,13 @@ Status write_side_rows(Connection& c, const model::Project& p, const search::Ind
     auto st = c.cached("DELETE FROM search_names WHERE project_id = $1");
     if (!st) return unexpected(st.error());
     st->bind(1, p.id);
-    if (auto s = st->run(); !s) return s;
+    // Pipelined inside an import's batch where the backend can
+    // (postgres::Statement::run_later).
+    if constexpr (requires { st->run_later(); }) {
+      if (auto s = st->run_later(); !s) return s;
+    } else {
+      if (auto s = st->run(); !s) return s;
+    }
   }
   for (const auto& [kind, name] : d.names) {
     for (const auto& key : search::suggestion_keys(name)) {

@@ -189,10 +189,10 @@ class SqlStore final : public Store {
     auto document_failed = [](const Error& e) {
       return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kAlreadyExists;
     };
-    // Where the backend asks for it (SQLite), first without savepoints,
-    // which cost more than they save when nothing fails: each one makes FTS5
+    // Where the backend asks for it, first without savepoints, which cost
+    // more than they save when nothing fails: on SQLite each one makes FTS5
     // flush its pending terms as a new segment, and SQLite journal every
-    // page the document touches. If a document fails, the whole batch is
+    // page the document touches; on PostgreSQL each is two round trips. If a document fails, the whole batch is
     // rolled back and written again the way below (decision 0004).
     constexpr bool optimistic_first = requires { Backend::kBatchWithoutSavepoints; };
     if constexpr (optimistic_first) {
@@ -200,6 +200,7 @@ class SqlStore final : public Store {
       bool failed = false;
       auto optimistic = backend_.write([&](Connection& c) -> Status {
         BulkRows bulk(c);  // child and index rows collected, written at the end (see child_row)
+        OrganisationLinks links;
         for (std::size_t d = 0; d < batch.size(); ++d) {
           if (!out[d]) continue;
           auto one = import_in(c, batch[d].document, batch[d].records, batch[d].analysed);
@@ -219,6 +220,7 @@ class SqlStore final : public Store {
     }
     auto written = backend_.write([&](Connection& c) -> Status {
       BulkRows bulk(c);
+      OrganisationLinks links;
       for (std::size_t d = 0; d < batch.size(); ++d) {
         if (!out[d]) continue;
         TILTAS_SQL_TRY_STATUS(c.exec("SAVEPOINT tiltas_document"));
@@ -235,6 +237,7 @@ class SqlStore final : public Store {
         if (!one) {
           TILTAS_SQL_TRY_STATUS(c.exec("ROLLBACK TO SAVEPOINT tiltas_document"));
           bulk.rollback_to_mark();
+          links.forget();  // it may name organisations the document created
         }
         TILTAS_SQL_TRY_STATUS(c.exec("RELEASE SAVEPOINT tiltas_document"));
         out[d] = std::move(one);
@@ -1062,6 +1065,59 @@ class SqlStore final : public Store {
     return st.run();
   }
 
+  // Runs a statement whose result nobody reads. Inside an import batch a
+  // backend may only send it and learn its outcome with the next read
+  // (PostgreSQL's pipeline mode, postgres::Statement::run_later); it still
+  // runs before every later statement, so reads see its row.
+  template <class S>
+  static Status run_later(S& st) {
+    if constexpr (requires { st.run_later(); }) {
+      return st.run_later();
+    } else {
+      return st.run();
+    }
+  }
+
+  // Which organisation link_organisation chose for a stated name, country
+  // and language, remembered while import_documents writes one batch: a
+  // batch meets the same partners again and again, and each lookup is up to
+  // three SELECTs and an INSERT (a round trip each on a server). Exact,
+  // because the answer can only change when the organisations change: the
+  // memory is dropped whenever link_organisation inserts or updates one,
+  // when a document is rolled back, and at the end of the transaction
+  // (other writers may merge organisations between transactions). One per
+  // writing thread, active only inside that transaction.
+  class OrganisationLinks {
+   public:
+    OrganisationLinks() : outer_(current_) { current_ = this; }
+    ~OrganisationLinks() { current_ = outer_; }
+    OrganisationLinks(const OrganisationLinks&) = delete;
+    OrganisationLinks& operator=(const OrganisationLinks&) = delete;
+    static OrganisationLinks* current() { return current_; }
+    static std::string key(const Participation& part, const std::string& language) {
+      std::string k = part.name;
+      k += '\0';
+      if (part.country) k += *part.country;
+      k += '\0';
+      k += language;
+      return k;
+    }
+    std::optional<Id> find(const std::string& key) const {
+      if (auto it = links_.find(key); it != links_.end()) return it->second;
+      return std::nullopt;
+    }
+    void remember(std::string key, Id id) {
+      if (links_.size() >= 20000) links_.clear();
+      links_.emplace(std::move(key), id);
+    }
+    void forget() { links_.clear(); }
+
+   private:
+    static inline thread_local OrganisationLinks* current_ = nullptr;
+    OrganisationLinks* outer_;
+    std::unordered_map<std::string, Id> links_;
+  };
+
   // The COPY batch of import_documents, a no-op where the backend has none.
   class BulkRows {
    public:
@@ -1255,6 +1311,24 @@ class SqlStore final : public Store {
   // boolean that may be NULL: the engines sort NULL at opposite ends.)
   Result<Id> link_organisation(Connection& c, const Participation& part, const std::string& language,
                                const std::string& now) {
+    OrganisationLinks* links = OrganisationLinks::current();
+    std::string link_key;
+    if (links) {
+      link_key = OrganisationLinks::key(part, language);
+      if (auto id = links->find(link_key)) return *id;
+    }
+    auto linked = link_organisation_anew(c, part, language, now);
+    if (links && linked) links->remember(std::move(link_key), *linked);
+    return linked;
+  }
+
+  // link_organisation without the batch's memory; drops that memory when it
+  // changes an organisation.
+  Result<Id> link_organisation_anew(Connection& c, const Participation& part, const std::string& language,
+                                    const std::string& now) {
+    auto changed = [] {
+      if (auto* links = OrganisationLinks::current()) links->forget();
+    };
     auto [key, acronym] = name_key_and_acronym(part.name);
     const char* kCompatible =
         " AND (country IS NULL OR $2 IS NULL OR country = $2) "
@@ -1279,21 +1353,27 @@ class SqlStore final : public Store {
     if (acronym != key) TILTAS_SQL_TRY_STATUS(try_match("name_key = $1", acronym));
     if (found) {
       if (!found_country && part.country) {
+        changed();
         TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET country = $1 WHERE id = $2"));
         up.bind(1, part.country).bind(2, *found);
         TILTAS_SQL_TRY_STATUS(up.run());
       }
       if (acronym != key && !acronym.empty()) {
         // The longer name teaches us the acronym of an organisation first
-        // seen by its acronym alone.
+        // seen by its acronym alone. Rows it would leave as they are are not
+        // touched, so that the batch's memory of links outlives it.
         TILTAS_SQL_TRY(up, c.cached("UPDATE organisations SET acronym = $1, display_name = CASE WHEN name_key = "
-                                    "acronym OR name_key = $1 THEN $2 ELSE display_name END WHERE id = $3"));
+                                    "acronym OR name_key = $1 THEN $2 ELSE display_name END WHERE id = $3 AND ("
+                                    "acronym IS NULL OR acronym <> $1 OR ((name_key = acronym OR name_key = $1) AND "
+                                    "display_name <> $2))"));
         up.bind(1, acronym).bind(2, part.name).bind(3, *found);
         TILTAS_SQL_TRY_STATUS(up.run());
+        if (c.changes() > 0) changed();
       }
       TILTAS_SQL_TRY_STATUS(add_name(c, *found, language, part.name));
       return *found;
     }
+    changed();
     TILTAS_SQL_TRY(ins, c.cached("INSERT INTO organisations (display_name, country, name_key, acronym, created_at) "
                                  "VALUES ($1, $2, $3, $4, $5) RETURNING id"));
     ins.bind(1, part.name).bind(2, part.country).bind(3, key).bind(4, acronym).bind(5, now);
@@ -1321,7 +1401,7 @@ class SqlStore final : public Store {
     TILTAS_SQL_TRY(st, c.cached("INSERT INTO organisation_names (organisation_id, language, name) VALUES ($1, $2, $3) "
                                 "ON CONFLICT DO NOTHING"));
     st.bind(1, org).bind(2, language).bind(3, name);
-    return st.run();
+    return run_later(st);
   }
 
   // Joins a just-inserted record to a stored project in another language
@@ -1646,7 +1726,7 @@ class SqlStore final : public Store {
           .bind(4, a.currency)
           .bind(5, std::string(to_string(a.kind)));
       bind_span(t, 6, a.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(run_later(t));
     }
     for (std::size_t i = 0; i < p.participations.size(); ++i) {
       const auto& o = p.participations[i];
@@ -1661,7 +1741,7 @@ class SqlStore final : public Store {
           .bind(5, o.country)
           .bind(6, std::string(to_string(o.role)));
       bind_span(t, 7, o.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(run_later(t));
     }
     for (std::size_t i = 0; i < p.activities.size(); ++i) {
       const auto& a = p.activities[i];
@@ -1669,7 +1749,7 @@ class SqlStore final : public Store {
                                  "VALUES ($1, $2, $3, $4, $5, $6)"));
       t.bind(1, id).bind(2, static_cast<std::int64_t>(i)).bind(3, a.code).bind(4, a.title);
       bind_span(t, 5, a.span);
-      TILTAS_SQL_TRY_STATUS(t.run());
+      TILTAS_SQL_TRY_STATUS(run_later(t));
     }
     for (std::size_t i = 0; i < p.events.size(); ++i) {
       const auto& e = p.events[i];

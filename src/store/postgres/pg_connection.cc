@@ -170,8 +170,11 @@ Connection::Connection(Connection&& other) noexcept
       secret_(std::move(other.secret_)),
       parameter_counts_(std::move(other.parameter_counts_)),
       prepared_(std::move(other.prepared_)),
-      changes_(other.changes_) {
+      changes_(other.changes_),
+      bulk_(std::move(other.bulk_)),
+      pending_(other.pending_) {
   other.conn_ = nullptr;
+  other.pending_ = 0;
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {
@@ -182,7 +185,10 @@ Connection& Connection::operator=(Connection&& other) noexcept {
     parameter_counts_ = std::move(other.parameter_counts_);
     prepared_ = std::move(other.prepared_);
     changes_ = other.changes_;
+    bulk_ = std::move(other.bulk_);
+    pending_ = other.pending_;
     other.conn_ = nullptr;
+    other.pending_ = 0;
   }
   return *this;
 }
@@ -232,6 +238,7 @@ Error Connection::error_from(pg_result* result, std::string_view what) const {
 }
 
 Status Connection::exec(std::string_view sql) {
+  if (auto s = settle(); !s && !sql.starts_with("ROLLBACK")) return s;
   std::string owned(sql);
   PGresult* r = PQexec(conn_, owned.c_str());
   ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -325,7 +332,36 @@ bool CopyBatch::append(std::string& out, std::string_view v, bool& first) {
   return true;
 }
 
+Status Connection::settle() {
+  if (pending_ == 0) return ok();
+  Status first = ok();
+  if (PQpipelineSync(conn_) != 1) first = unexpected(error_from(nullptr, "cannot send a pipeline sync"));
+  // Each statement's results end with a null result; the sync comes last.
+  // After a failed statement the server skips the rest up to the sync
+  // (PGRES_PIPELINE_ABORTED): the first error is the one that counts.
+  for (int i = 0; i < pending_ && !broken(); ++i) {
+    while (PGresult* r = PQgetResult(conn_)) {
+      ExecStatusType status = PQresultStatus(r);
+      if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && first) {
+        first = unexpected(error_from(r, "statement failed"));
+      }
+      PQclear(r);
+    }
+  }
+  if (!broken()) {
+    PGresult* sync = PQgetResult(conn_);
+    if ((!sync || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) && first) {
+      first = unexpected(error_from(sync, "pipeline out of step"));
+    }
+    PQclear(sync);
+  }
+  pending_ = 0;
+  if (PQexitPipelineMode(conn_) != 1 && first) first = unexpected(error_from(nullptr, "cannot leave pipeline mode"));
+  return first;
+}
+
 Status Connection::flush_bulk() {
+  if (auto s = settle(); !s) return s;
   if (!bulk_) return ok();
   for (auto& t : bulk_->targets_) {
     if (t.rows.empty()) continue;
@@ -417,32 +453,43 @@ Statement& Statement::bind_null(int n) {
   return *this;
 }
 
+Result<std::string> Statement::prepared_name() {
+  // One prepared statement per SQL text and parameter types: the types are
+  // fixed when a statement is prepared.
+  std::string key(reinterpret_cast<const char*>(types_.data()), types_.size() * sizeof(unsigned));
+  key += *sql_;
+  auto it = conn_->prepared_.find(key);
+  if (it != conn_->prepared_.end()) return it->second;
+  if (auto s = conn_->settle(); !s) return unexpected(s.error());
+  std::string name = fmt::format("tiltas_{}", conn_->prepared_.size() + 1);
+  PGresult* r = PQprepare(conn_->conn_, name.c_str(), sql_->c_str(), static_cast<int>(types_.size()), types_.data());
+  if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+    Error e = conn_->error_from(r, "cannot prepare statement");
+    PQclear(r);
+    return unexpected(std::move(e));
+  }
+  PQclear(r);
+  conn_->prepared_.emplace(std::move(key), name);
+  return name;
+}
+
+std::vector<const char*> Statement::parameters() const {
+  std::vector<const char*> params(values_.size(), nullptr);
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    if (values_[i]) params[i] = values_[i]->c_str();
+  }
+  return params;
+}
+
 Result<bool> Statement::step() {
   if (!result_) {
     if (bind_error_) return unexpected(*bind_error_);
-    PGconn* c = conn_->conn_;
-    // One prepared statement per SQL text and parameter types: the types are
-    // fixed when a statement is prepared.
-    std::string key(reinterpret_cast<const char*>(types_.data()), types_.size() * sizeof(unsigned));
-    key += *sql_;
-    auto it = conn_->prepared_.find(key);
-    if (it == conn_->prepared_.end()) {
-      std::string name = fmt::format("tiltas_{}", conn_->prepared_.size() + 1);
-      PGresult* r = PQprepare(c, name.c_str(), sql_->c_str(), static_cast<int>(types_.size()), types_.data());
-      if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
-        Error e = conn_->error_from(r, "cannot prepare statement");
-        PQclear(r);
-        return unexpected(std::move(e));
-      }
-      PQclear(r);
-      it = conn_->prepared_.emplace(std::move(key), std::move(name)).first;
-    }
-    std::vector<const char*> params(values_.size(), nullptr);
-    for (std::size_t i = 0; i < values_.size(); ++i) {
-      if (values_[i]) params[i] = values_[i]->c_str();
-    }
-    PGresult* r =
-        PQexecPrepared(c, it->second.c_str(), static_cast<int>(params.size()), params.data(), nullptr, nullptr, 0);
+    auto name = prepared_name();
+    if (!name) return unexpected(name.error());
+    if (auto s = conn_->settle(); !s) return unexpected(s.error());
+    std::vector<const char*> params = parameters();
+    PGresult* r = PQexecPrepared(conn_->conn_, name->c_str(), static_cast<int>(params.size()), params.data(),
+                                 nullptr, nullptr, 0);
     ExecStatusType status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       Error e = conn_->error_from(r, "statement failed");
@@ -463,6 +510,32 @@ Status Statement::run() {
   auto r = step();
   if (!r) return unexpected(r.error());
   reset();
+  return ok();
+}
+
+Status Statement::run_later() {
+  if (!conn_->bulk_) return run();
+  if (bind_error_) return unexpected(*bind_error_);
+  auto name = prepared_name();
+  if (!name) return unexpected(name.error());
+  PGconn* c = conn_->conn_;
+  if (PQpipelineStatus(c) == PQ_PIPELINE_OFF && PQenterPipelineMode(c) != 1) {
+    return unexpected(conn_->error_from(nullptr, "cannot enter pipeline mode"));
+  }
+  std::vector<const char*> params = parameters();
+  if (PQsendQueryPrepared(c, name->c_str(), static_cast<int>(params.size()), params.data(), nullptr, nullptr, 0) !=
+      1) {
+    Status sent = unexpected(conn_->error_from(nullptr, "cannot send statement"));
+    (void)conn_->settle();
+    return sent;
+  }
+  ++conn_->pending_;
+  reset();
+  // Bounded, so that the answers waiting for us never fill the socket while
+  // we block sending (libpq's pipeline deadlock): a few hundred short
+  // command tags.
+  constexpr int kMaxPending = 256;
+  if (conn_->pending_ >= kMaxPending) return conn_->settle();
   return ok();
 }
 

@@ -124,11 +124,19 @@ class Connection {
 
   // COPY batches (CopyBatch): while one is open, bulk() collects rows;
   // flush_bulk() sends them (one COPY per table) and empties the batch;
-  // end_bulk() drops what was not sent.
+  // end_bulk() drops what was not sent. While one is open,
+  // Statement::run_later() also pipelines statements (see there).
   CopyBatch* bulk() { return bulk_.get(); }
   void begin_bulk() { bulk_ = std::make_unique<CopyBatch>(); }
   Status flush_bulk();
   void end_bulk() { bulk_.reset(); }
+
+  // Waits for the statements run_later() sent and not yet answered, and
+  // returns the first one's error. Every other call that talks to the
+  // server settles first, so statements always run in the order the code
+  // wrote them; exec("ROLLBACK") rolls back even when a pipelined
+  // statement failed.
+  Status settle();
 
  private:
   friend class Statement;
@@ -144,6 +152,7 @@ class Connection {
   std::unordered_map<std::string, std::string> prepared_;
   std::int64_t changes_ = 0;
   std::unique_ptr<CopyBatch> bulk_;
+  int pending_ = 0;  // statements sent in pipeline mode, results not yet read
 };
 
 class Statement {
@@ -173,6 +182,15 @@ class Statement {
   Result<bool> step();
   // Runs to completion, ignoring rows.
   Status run();
+  // Like run(), but while the connection has a COPY batch open (an import's
+  // writes) the statement is only sent, in libpq's pipeline mode, and its
+  // outcome arrives with the next call that reads from the server
+  // (Connection::settle): an import writes a few dozen rows per document
+  // whose results it never reads, and waiting a round trip for each made
+  // the server idle most of the time. Its error, if any, is then reported
+  // by that later call, and changes() does not count it. Without a batch,
+  // run().
+  Status run_later();
   // Forgets the result and the bindings.
   void reset();
 
@@ -190,6 +208,10 @@ class Statement {
   };
   Statement(Connection* conn, const std::string* sql, int parameter_count);
   void set(int n, std::optional<std::string> value, unsigned type);
+  // The server-side name of this SQL with the bound parameter types,
+  // preparing it first when new (outside pipeline mode).
+  Result<std::string> prepared_name();
+  std::vector<const char*> parameters() const;
   const char* value(int col) const;
 
   Connection* conn_ = nullptr;

@@ -147,7 +147,7 @@ Status index_project(Connection& c, const model::Project& p) {
       .bind(4, d.amount_minor)
       .bind(5, d.currency)
       .bind(6, tsvector_literal(d.title, d.org, d.body, d.facets));
-  if (auto s = st->run(); !s) return s;
+  if (auto s = st->run_later(); !s) return s;
   return search_rows::write_side_rows(c, p, d);
 }
 
