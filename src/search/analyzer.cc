@@ -32,10 +32,9 @@ void add_unique(std::vector<std::string>& out, std::string term) {
   if (std::find(out.begin(), out.end(), term) == out.end()) out.push_back(std::move(term));
 }
 
-}  // namespace
-
-std::vector<WordSpan> split_words(std::string_view text) {
-  std::vector<WordSpan> out;
+// Calls f(start, end) for each word of `text` in order (split_words' rule).
+template <typename F>
+void for_each_word(std::string_view text, F&& f) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
   int32_t i = 0;
@@ -43,21 +42,36 @@ std::vector<WordSpan> split_words(std::string_view text) {
   bool in_word = false;
   while (i < length) {
     int32_t at = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    // Letters, digits and the marks that belong to them; an apostrophe
-    // inside a word ("Europe's") splits it, as the stemmers expect.
-    bool word_char = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 ||
-                                (u_charType(c) == U_NON_SPACING_MARK));
+    bool word_char;
+    if (s[i] < 0x80) {
+      // ASCII, most of every text: alphanumerics are its only word
+      // characters (no ASCII character is a mark), without a call into ICU.
+      const uint8_t b = s[i++];
+      word_char = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, length, c);
+      // Letters, digits and the marks that belong to them; an apostrophe
+      // inside a word ("Europe's") splits it, as the stemmers expect.
+      word_char = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 ||
+                             (u_charType(c) == U_NON_SPACING_MARK));
+    }
     if (word_char && !in_word) {
       start = static_cast<std::size_t>(at);
       in_word = true;
     } else if (!word_char && in_word) {
-      out.push_back({start, static_cast<std::size_t>(at)});
+      f(start, static_cast<std::size_t>(at));
       in_word = false;
     }
   }
-  if (in_word) out.push_back({start, static_cast<std::size_t>(length)});
+  if (in_word) f(start, static_cast<std::size_t>(length));
+}
+
+}  // namespace
+
+std::vector<WordSpan> split_words(std::string_view text) {
+  std::vector<WordSpan> out;
+  for_each_word(text, [&](std::size_t start, std::size_t end) { out.push_back({start, end}); });
   return out;
 }
 
@@ -69,25 +83,30 @@ std::string_view stem_language(std::string_view language) {
 }
 
 namespace {
-std::vector<std::string> compute_index_terms(std::string_view word, std::string_view lang);
-}
 
-std::vector<std::string> index_terms(std::string_view word, std::string_view language) {
-  if (word.empty() || word.size() > kMaxWordBytes) return {};
-  std::string_view lang = stem_language(language);
-  // Remembered per thread: folding goes through an ICU transliterator and
-  // stemming through Snowball, which made the analysis of a page cost more
-  // than its extraction, while an import meets the same few thousand words
-  // on every page. Pure, so never stale; bounded.
+std::vector<std::string> compute_index_terms(std::string_view word, std::string_view lang);
+
+// index_terms() of a word of at most kMaxWordBytes in the stemmer language
+// `lang`, remembered per thread: folding goes through an ICU transliterator
+// and stemming through Snowball, which made the analysis of a page cost more
+// than its extraction, while an import meets the same few thousand words on
+// every page. Pure, so never stale; bounded. The reference is valid until
+// the next call on the same thread.
+const std::vector<std::string>& remembered_terms(std::string_view word, std::string_view lang) {
   thread_local std::unordered_map<std::string, std::vector<std::string>> memo;
-  std::string key;
-  key.reserve(lang.size() + 1 + word.size());
-  key.append(lang).append(1, '\0').append(word);
+  thread_local std::string key;  // reused: a key per lookup cost an allocation for long words
+  key.assign(lang).append(1, '\0').append(word);
   if (auto it = memo.find(key); it != memo.end()) return it->second;
   auto out = compute_index_terms(word, lang);
   if (memo.size() >= 16384) memo.clear();
-  memo.emplace(std::move(key), out);
-  return out;
+  return memo.emplace(key, std::move(out)).first->second;
+}
+
+}  // namespace
+
+std::vector<std::string> index_terms(std::string_view word, std::string_view language) {
+  if (word.empty() || word.size() > kMaxWordBytes) return {};
+  return remembered_terms(word, stem_language(language));
 }
 
 namespace {
@@ -114,16 +133,20 @@ std::vector<std::string> compute_index_terms(std::string_view word, std::string_
 
 std::size_t append_analyzed(std::string_view text, std::string_view language, std::string& out) {
   std::size_t words = 0;
-  for (const auto& w : split_words(text)) {
-    auto terms = index_terms(text.substr(w.start, w.end - w.start), language);
-    if (terms.empty()) continue;
+  const std::string_view lang = stem_language(language);
+  // The remembered terms are appended where they are, not copied out.
+  for_each_word(text, [&](std::size_t start, std::size_t end) {
+    std::string_view word = text.substr(start, end - start);
+    if (word.size() > kMaxWordBytes) return;
+    const auto& terms = remembered_terms(word, lang);
+    if (terms.empty()) return;
     if (!out.empty()) out.push_back(' ');
     for (std::size_t i = 0; i < terms.size(); ++i) {
       if (i) out.push_back('|');
       out += terms[i];
     }
     ++words;
-  }
+  });
   return words;
 }
 

@@ -1,9 +1,6 @@
 #include "search/index_document.h"
 
 #include <algorithm>
-#include <set>
-
-#include <fmt/format.h>
 
 #include "base/text.h"
 #include "search/analyzer.h"
@@ -13,6 +10,11 @@ namespace {
 
 void add_text(std::string& out, std::string_view text, std::string_view language) {
   append_analyzed(text, language, out);
+}
+
+void sort_unique(std::vector<std::pair<std::string, std::string>>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 std::string token_value(std::string_view value) {
@@ -33,7 +35,10 @@ std::string facet_token(std::string_view facet, std::string_view value) {
                 : facet == "kind"    ? 'k'
                 : facet == "status"  ? 's'
                                      : 'x';
-  return fmt::format("{}:{}", prefix, token_value(value));
+  std::string out(1, prefix);
+  out += ':';
+  out += token_value(value);
+  return out;
 }
 
 std::vector<int> period_years(const model::Period& period) {
@@ -52,41 +57,45 @@ IndexDocument make_index_document(const model::Project& p) {
   const std::string& lang = p.default_language;
   for (const auto& [language, title] : p.titles.all()) add_text(d.title, title, language);
   for (const auto& [language, text] : p.descriptions.all()) add_text(d.body, text, language);
-  std::set<std::pair<std::string, std::string>> names;
+  // Sorted and deduplicated once at the end: a std::set cost a node per
+  // value, and the output is the same ordered, distinct list.
+  std::vector<std::pair<std::string, std::string>> names;
   for (const auto& o : p.participations) {
     add_text(d.org, o.name, lang);
-    names.emplace("organisation", o.name);
+    names.emplace_back("organisation", o.name);
   }
   for (const auto& x : p.places) {
     add_text(d.body, x.name, lang);
-    names.emplace("place", x.name);
+    names.emplace_back("place", x.name);
   }
   for (const auto& a : p.activities) add_text(d.body, a.title, lang);
   for (const auto& e : p.events) {
     if (e.title) add_text(d.body, *e.title, lang);
     if (e.place) {
       add_text(d.body, *e.place, lang);
-      names.emplace("place", *e.place);
+      names.emplace_back("place", *e.place);
     }
   }
   for (const auto& i : p.indicators) add_text(d.body, i.unit, lang);
-  d.names.assign(names.begin(), names.end());
+  sort_unique(names);
+  d.names = std::move(names);
 
   // Facets: a value once per project however often it occurs.
-  std::set<std::pair<std::string, std::string>> values;
-  if (p.programme) values.emplace("programme", *p.programme);
+  std::vector<std::pair<std::string, std::string>> values;
+  if (p.programme) values.emplace_back("programme", *p.programme);
   for (const auto& o : p.participations) {
-    if (o.country) values.emplace("country", *o.country);
-    values.emplace("role", std::string(model::to_string(o.role)));
+    if (o.country) values.emplace_back("country", *o.country);
+    values.emplace_back("role", std::string(model::to_string(o.role)));
   }
-  for (int y : period_years(p.period)) values.emplace("year", std::to_string(y));
-  if (!lang.empty()) values.emplace("language", lang);
-  values.emplace("kind", std::string(model::to_string(p.kind)));
+  for (int y : period_years(p.period)) values.emplace_back("year", std::to_string(y));
+  if (!lang.empty()) values.emplace_back("language", lang);
+  values.emplace_back("kind", std::string(model::to_string(p.kind)));
+  sort_unique(values);
   d.facets = "all";
   for (const auto& [facet, value] : values) {
     d.facets += ' ';
     d.facets += facet_token(facet, value);
-    d.facet_values += facet + "=" + value + "\n";
+    d.facet_values.append(facet).append(1, '=').append(value).append(1, '\n');
   }
   d.facets += ' ';
   d.facets += facet_token("status", model::to_string(p.status));
