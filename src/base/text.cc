@@ -1,5 +1,7 @@
 #include "base/text.h"
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include <unicode/locid.h>
@@ -39,6 +41,19 @@ std::size_t first_invalid_utf8(std::string_view s) {
   if (s.size() > static_cast<std::size_t>(INT32_MAX)) return 0;
   int32_t i = 0;
   while (i < len) {
+    // Eight ASCII bytes at a time: every imported page is checked, and
+    // pages are mostly ASCII.
+    while (len - i >= 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      if (v & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= len) break;
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
     int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, len, c);

@@ -44,7 +44,10 @@ std::string_view media_type(Format format) {
 Format sniff(std::string_view name, std::string_view bytes) {
   if (bytes.substr(0, 5) == "%PDF-") return Format::kPdf;
   std::string_view head = skip_bom_and_space(bytes);
-  std::string lower = lower_prefix(head, 1024);
+  // Every test of the lower-cased head asks for markup, which starts with
+  // '<': plain text (most of an import) skips copying it.
+  const bool markup = !head.empty() && head.front() == '<';
+  const std::string lower = markup ? lower_prefix(head, 1024) : std::string();
   if (lower.rfind("<!doctype html", 0) == 0 || lower.rfind("<html", 0) == 0) return Format::kHtml;
   if (lower.rfind("<?xml", 0) == 0) {
     return lower.find("<html") != std::string::npos ? Format::kHtml : Format::kXml;
@@ -60,7 +63,7 @@ Format sniff(std::string_view name, std::string_view bytes) {
   if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm")) return Format::kHtml;
   if (ends_with_ci(name, ".pdf")) return Format::kPdf;
   // Markup-looking text without a doctype (a saved fragment).
-  if (!head.empty() && head.front() == '<' &&
+  if (markup &&
       (lower.find("<body") != std::string::npos || lower.find("<div") != std::string::npos ||
        lower.find("<p>") != std::string::npos || lower.find("<head") != std::string::npos)) {
     return Format::kHtml;

@@ -33,6 +33,22 @@ TEST(Utf8, DetectsInvalidSequences) {
   EXPECT_EQ(repair_utf8("a\xffz"), "a\xEF\xBF\xBDz");
 }
 
+TEST(Utf8, FindsTheFirstInvalidByteAtEveryOffsetOfALongAsciiRun) {
+  // ASCII is skipped eight bytes at a time: a bad byte in any position of
+  // a block, or in the tail after the last whole block, is still found.
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string s(40, 'a');
+    s[at] = '\xff';
+    EXPECT_EQ(first_invalid_utf8(s), at) << "invalid byte at " << at;
+    s[at] = 'a';
+    if (at + 2 <= s.size()) {
+      s.replace(at, 2, "\xC5\xB3");  // ų: valid, between ASCII blocks
+      EXPECT_EQ(first_invalid_utf8(s), std::string_view::npos) << "valid two-byte letter at " << at;
+    }
+  }
+  EXPECT_EQ(first_invalid_utf8(std::string(17, 'a') + "\xc3"), 17u) << "truncated after two blocks";
+}
+
 TEST(Whitespace, TrimsUnicodeSpaces) {
   EXPECT_EQ(trim("\xC2\xA0 Oslo \t\n"), "Oslo");
   EXPECT_EQ(collapse_whitespace(" a \n\n b\xC2\xA0 c "), "a b c");
