@@ -12,7 +12,7 @@ packages="g++ make cmake pkg-config python3 curl ca-certificates sqlite3
   librestinio-dev libasio-dev libhttp-parser-dev nlohmann-json3-dev
   libfmt-dev libspdlog-dev libcli11-dev libexpected-dev libhowardhinnant-date-dev
   libgumbo-dev libpoppler-cpp-dev libpugixml-dev libkainjow-mustache-dev libxlsxwriter-dev zlib1g-dev
-  libpq-dev libgtest-dev libgmock-dev libbenchmark-dev"
+  libpq-dev libxapian-dev libgtest-dev libgmock-dev libbenchmark-dev"
 
 # node and npm bundle the portal's script (web/js, esbuild) at build time.
 # They count as present whatever package brought them: a machine whose nodejs

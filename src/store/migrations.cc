@@ -275,7 +275,27 @@ DROP INDEX amounts_value;
 CREATE INDEX amounts_value ON amounts (minor_units, currency, project_id);
 )SQL";
 
-constexpr std::array<Migration, 7> kMigrations{{
+// The change log and settings of the SQLite registry's Xapian engine
+// (store/sqlite/xapian_search.h, decision 0003): a row per indexed record
+// with its analysed text, written in the record's transaction and applied
+// to Xapian after the commit. PostgreSQL gets the tables too (migrations are
+// one list) and never writes them.
+constexpr std::string_view kSearchChangeLog = R"SQL(
+CREATE TABLE search_changes (
+  seq {id},
+  project_id BIGINT NOT NULL,
+  title TEXT,
+  org TEXT,
+  body TEXT,
+  facets TEXT
+);
+CREATE TABLE search_settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)SQL";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "initial registry schema", kInitial},
     {2, "search index", kSearchIndex},
     {3, "api tokens", kApiTokens},
@@ -283,6 +303,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, "users, sessions and failed logins", kUsersAndSessions},
     {6, "index for translation matching", kTranslationMatchIndex},
     {7, "bounded translation candidate lookups", kBoundedTranslationLookups},
+    {8, "search change log for an index outside the database", kSearchChangeLog},
 }};
 
 void replace_all(std::string& s, std::string_view from, std::string_view to) {

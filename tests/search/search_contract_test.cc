@@ -1,6 +1,7 @@
 // The search contract: what every backend's index must do, written once and
-// run on SQLite always and on PostgreSQL when the ctest fixture (or
-// TILTAS_TEST_POSTGRES_URL) gives a server, like tests/store's contract.
+// run on SQLite always (with FTS5 and with Xapian) and on PostgreSQL when the
+// ctest fixture (or TILTAS_TEST_POSTGRES_URL) gives a server, like
+// tests/store's contract.
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -22,7 +23,7 @@ using namespace tiltas::model;
 using search::SearchRequest;
 
 using Backend = testing::StoreBackend;
-using testing::store_backends;
+using testing::search_backends;
 
 model::Document doc(const std::string& source, const std::string& text, const std::string& language = "en") {
   return testing::make_document(source, text, language);
@@ -368,7 +369,7 @@ TEST_P(SearchContract, FindMatchesReadsEveryMatchByIdInPages) {
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(store_backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(search_backends()),
                          [](const auto& info) { return info.param.name; });
 
 }  // namespace

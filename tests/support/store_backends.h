@@ -1,7 +1,8 @@
 // The backends every store-level suite runs on (the store contract, the
 // search contract): SQLite always, PostgreSQL whenever a server is there
 // (TILTAS_TEST_POSTGRES_URL, else the server the ctest fixture started).
-// A suite instantiates itself with ::testing::ValuesIn(store_backends()).
+// A suite instantiates itself with ::testing::ValuesIn(store_backends()); the
+// search contract with search_backends() (also SQLite with Xapian).
 #pragma once
 
 #include <functional>
@@ -52,6 +53,18 @@ inline std::vector<StoreBackend> store_backends() {
          return s ? std::move(*s) : nullptr;
        }},
   };
+}
+
+// The search contract's backends: store_backends() and SQLite with its
+// Xapian engine (store/sqlite/xapian_search.h), which only search differs in.
+inline std::vector<StoreBackend> search_backends() {
+  auto out = store_backends();
+  out.push_back({"sqlite_xapian", [](TempDir& dir, std::string&) -> std::unique_ptr<store::Store> {
+                   auto s = store::open_store("sqlite:" + dir.file("registry.db") + "?search=xapian");
+                   EXPECT_TRUE(s) << s.error().message;
+                   return s ? std::move(*s) : nullptr;
+                 }});
+  return out;
 }
 
 }  // namespace tiltas::testing
