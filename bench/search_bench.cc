@@ -7,7 +7,12 @@
 //
 //   search_bench N SQLITE_PATH [--pg SERVER_URL] [--queries 1000] [--batch 100]
 //                [--window W] [--reuse] [--only-pg] [--no-reindex] [--clone M]
-//                [--slow MS] [--repeat R] [--mmap BYTES] [--rebuild-index]
+//                [--slow MS] [--repeat R] [--mmap BYTES] [--rebuild-index] [--xapian]
+// --xapian: the SQLite registry searches with its Xapian engine
+// (store/sqlite/xapian_search.h) instead of FTS5: opened with
+// "?search=xapian"; a registry that holds records when it is switched (with
+// --reuse, or after --clone) has its Xapian index built by Store::reindex,
+// timed as "xapian_build_s", and the index's size is "xapian_mb".
 // --slow: print each query that took MS or longer (to stderr); --repeat:
 // run the query sets R times and also report p50 / p99 of each query's
 // fastest run ("fastest_"), which other work on a shared machine disturbs
@@ -78,6 +83,7 @@ std::string g_sqlite_path, g_pg_url;
 double g_slow_ms = 0;    // --slow MS: print the queries that take longer
 int g_repeat = 1;        // --repeat R
 bool g_rebuild = false;  // --rebuild-index
+bool g_xapian = false;   // --xapian
 std::size_t g_n = 0;     // N
 
 // ---- --clone: M copies of the registry by SQL --------------------------------
@@ -308,17 +314,39 @@ int run(const std::string& name, store::Store& s, const std::vector<model::Proje
   }
   double reindex_s = ms_since(t) / 1000;
   double clone_s = 0;
+  const bool sqlite = name.starts_with("sqlite");
   if (g_clone > 1) {
     t = Clock::now();
-    bool cloned = name == "sqlite-fts5" ? clone_sqlite(g_sqlite_path, g_n, g_clone - 1)
-                                        : clone_postgres(g_pg_url, g_n, g_clone - 1);
+    bool cloned = sqlite ? clone_sqlite(g_sqlite_path, g_n, g_clone - 1) : clone_postgres(g_pg_url, g_n, g_clone - 1);
     if (!cloned) return 1;
     clone_s = ms_since(t) / 1000;
+  }
+  // Xapian: the clones (or a registry switched from FTS5) are indexed by a
+  // reindex, the engine's build from the stored records.
+  double xapian_build_s = 0, xapian_mb = 0;
+  if (name == "sqlite-xapian") {
+    search::SearchRequest probe;
+    probe.query = search::parse_query("kind:project").value();
+    auto out = s.search(probe);
+    if (g_clone > 1 || (!out && out.error().code == ErrorCode::kFailedPrecondition)) {
+      t = Clock::now();
+      auto built = s.reindex();
+      if (!built) {
+        fmt::print(stderr, "{}: reindex: {}\n", name, built.error().message);
+        return 1;
+      }
+      xapian_build_s = ms_since(t) / 1000;
+      fmt::print(stderr, "{}: Xapian index of {} records built in {:.1f} s\n", name, *built, xapian_build_s);
+    }
+    std::error_code ec;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(g_sqlite_path + ".xapian", ec)) {
+      if (e.is_regular_file()) xapian_mb += static_cast<double>(e.file_size()) / 1e6;
+    }
   }
   double rebuild_s = 0;
   if (g_rebuild) {
     t = Clock::now();
-    if (!(name == "sqlite-fts5" ? rebuild_sqlite(g_sqlite_path) : rebuild_postgres(g_pg_url))) return 1;
+    if (!(sqlite ? rebuild_sqlite(g_sqlite_path) : rebuild_postgres(g_pg_url))) return 1;
     rebuild_s = ms_since(t) / 1000;
   }
   run_queries(s, std::vector<std::string>(queries.begin(), queries.begin() + std::min<std::size_t>(50, queries.size())),
@@ -327,13 +355,14 @@ int run(const std::string& name, store::Store& s, const std::vector<model::Proje
   Latency facets = run_queries(s, queries, true, g_repeat);
   fmt::print(
       "{{\"backend\":\"{}\",\"records\":{},\"queried_records\":{},\"import_s\":{:.1f},\"import_per_s\":{:.0f},"
-      "\"reindex_s\":{:.1f},\"clone_s\":{:.1f},\"index_rebuild_s\":{:.1f},"
+      "\"reindex_s\":{:.1f},\"clone_s\":{:.1f},\"index_rebuild_s\":{:.1f},\"xapian_build_s\":{:.1f},"
+      "\"xapian_mb\":{:.0f},"
       "\"words\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"max_ms\":{:.1f},\"mean_total\":{:.0f},\"sampled\":{},"
       "\"fastest_p50_ms\":{:.2f},\"fastest_p99_ms\":{:.2f}}},"
       "\"two_facets\":{{\"p50_ms\":{:.2f},\"p99_ms\":{:.2f},\"max_ms\":{:.1f},\"mean_total\":{:.0f},\"sampled\":{},"
       "\"fastest_p50_ms\":{:.2f},\"fastest_p99_ms\":{:.2f}}},\"repeat\":{}}}\n",
       name, *n, g_n * g_clone, import_s, g_reuse ? 0.0 : static_cast<double>(g_n) / import_s, reindex_s, clone_s,
-      rebuild_s, words.p50, words.p99, words.max, words.mean_hits, words.sampled, words.min_p50, words.min_p99,
+      rebuild_s, xapian_build_s, xapian_mb, words.p50, words.p99, words.max, words.mean_hits, words.sampled, words.min_p50, words.min_p99,
       facets.p50, facets.p99, facets.max, facets.mean_hits, facets.sampled, facets.min_p50, facets.min_p99, g_repeat);
   std::fflush(stdout);
   return 0;
@@ -346,7 +375,7 @@ int main(int argc, char** argv) {
     fmt::print(stderr,
                "usage: search_bench N SQLITE_PATH [--pg SERVER_URL] [--queries 1000] [--batch 100] [--only-pg] "
                "[--window W] [--reuse] [--no-reindex] [--clone M] [--slow MS] [--repeat R] [--mmap BYTES] "
-               "[--rebuild-index]\n");
+               "[--rebuild-index] [--xapian]\n");
     return 2;
   }
   std::size_t n = std::stoul(argv[1]);
@@ -364,6 +393,7 @@ int main(int argc, char** argv) {
     if (a == "--reuse") g_reuse = true;
     if (a == "--no-reindex") g_reindex = false;
     if (a == "--rebuild-index") g_rebuild = true;
+    if (a == "--xapian") g_xapian = true;
     if (a == "--slow" && i + 1 < argc) g_slow_ms = std::stod(argv[++i]);
     if (a == "--repeat" && i + 1 < argc) g_repeat = std::max(1, std::stoi(argv[++i]));
     if (a == "--mmap" && i + 1 < argc) {
@@ -388,12 +418,12 @@ int main(int argc, char** argv) {
       std::filesystem::remove(path + "-wal");
       std::filesystem::remove(path + "-shm");
     }
-    auto s = store::open_store("sqlite:" + path);
+    auto s = store::open_store("sqlite:" + path + (g_xapian ? "?search=xapian" : ""));
     if (!s) {
       fmt::print(stderr, "{}\n", s.error().message);
       return 1;
     }
-    if (int rc = run("sqlite-fts5", **s, projects, queries, batch)) return rc;
+    if (int rc = run(g_xapian ? "sqlite-xapian" : "sqlite-fts5", **s, projects, queries, batch)) return rc;
   }
   if (!pg.empty()) {
     // --reuse: the database a previous run left (named as below).
