@@ -1438,14 +1438,18 @@ class SqlStore final : public Store {
     // An equal amount first: it tells look-alike projects of one call apart.
     for (const model::Amount& amount : p.amounts) {
       if (amount.minor_units <= 0 || candidates.size() >= kMaxCandidates) continue;
-      TILTAS_SQL_TRY(st, c.cached("SELECT id FROM projects WHERE id IN (SELECT project_id FROM amounts"
-                                  " WHERE minor_units = $4 AND currency = $5 ORDER BY project_id DESC LIMIT $6)"
-                                  " AND id <> $1 AND default_language <> $2"
-                                  " AND (document_id IS NULL OR document_id <> $3)"
-                                  " AND ($7 IS NULL OR programme IS NULL OR programme = $7) ORDER BY id DESC"));
+      // The window's ids newest first, each project read only until the
+      // budget is full (a fund's standard grant size is shared by many).
+      TILTAS_SQL_TRY(st, c.cached("SELECT p.id FROM (SELECT project_id FROM amounts"
+                                  " WHERE minor_units = $4 AND currency = $5 ORDER BY project_id DESC LIMIT $6) AS a"
+                                  " JOIN projects p ON p.id = a.project_id"
+                                  " WHERE p.id <> $1 AND p.default_language <> $2"
+                                  " AND (p.document_id IS NULL OR p.document_id <> $3)"
+                                  " AND ($7 IS NULL OR p.programme IS NULL OR p.programme = $7) LIMIT $8"));
       st.bind(1, p.id).bind(2, p.default_language).bind(3, p.document_id);
       st.bind(4, static_cast<std::int64_t>(amount.minor_units)).bind(5, amount.currency);
       st.bind(6, kCandidateWindow).bind(7, p.programme);
+      st.bind(8, static_cast<std::int64_t>(kMaxCandidates - candidates.size()));
       for (;;) {
         TILTAS_SQL_TRY(row, st.step());
         if (!row || candidates.size() >= kMaxCandidates) break;
@@ -1471,31 +1475,36 @@ class SqlStore final : public Store {
       }
       // The window of each form of the start, then the checks, on the
       // columns that projects_language_start carries (no table reads).
+      // Each form stops at the budget: the newest kMaxCandidates of all
+      // forms are among the newest kMaxCandidates of each, and the window
+      // (a subquery SQLite runs as a coroutine, ordered by id) is read only
+      // that far.
       static const std::string kChecks =
           "id <> $1 AND (document_id IS NULL OR document_id <> $3)"
           " AND ($5 IS NULL OR period_end IS NULL OR substr(period_end, 1, length($5)) = $5"
           "      OR substr($5, 1, length(period_end)) = period_end)"
           " AND ($7 IS NULL OR programme IS NULL OR programme = $7)";
       static const std::string kByStart =
-          "SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
-          " WHERE default_language = $2 AND period_start = $4 ORDER BY id DESC LIMIT $6) AS same_day WHERE " +
-          kChecks +
-          " UNION ALL SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          "SELECT id FROM (SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " WHERE default_language = $2 AND period_start = $4 ORDER BY id DESC LIMIT $6) AS w WHERE " +
+          kChecks + " LIMIT $8) AS same_day" +
+          " UNION ALL SELECT id FROM (SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
           " WHERE default_language = $2 AND period_start = substr($4, 1, 7) AND length($4) > 7"
-          " ORDER BY id DESC LIMIT $6) AS same_month WHERE " +
-          kChecks +
-          " UNION ALL SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " ORDER BY id DESC LIMIT $6) AS w WHERE " +
+          kChecks + " LIMIT $8) AS same_month" +
+          " UNION ALL SELECT id FROM (SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
           " WHERE default_language = $2 AND period_start = substr($4, 1, 4) AND length($4) > 4"
-          " ORDER BY id DESC LIMIT $6) AS same_year WHERE " +
-          kChecks +
-          " UNION ALL SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
+          " ORDER BY id DESC LIMIT $6) AS w WHERE " +
+          kChecks + " LIMIT $8) AS same_year" +
+          " UNION ALL SELECT id FROM (SELECT id FROM (SELECT id, period_end, programme, document_id FROM projects"
           " WHERE default_language = $2 AND period_start > $4 || '-' AND period_start < $4 || '-99'"
-          " ORDER BY id DESC LIMIT $6) AS within_start WHERE " +
-          kChecks + " ORDER BY 1 DESC";
+          " ORDER BY id DESC LIMIT $6) AS w WHERE " +
+          kChecks + " LIMIT $8) AS within_start ORDER BY 1 DESC";
       for (const std::string& language : languages) {
         TILTAS_SQL_TRY(st, c.cached(kByStart));
         st.bind(1, p.id).bind(2, language).bind(3, p.document_id).bind(4, start).bind(5, end);
         st.bind(6, kCandidateWindow).bind(7, p.programme);
+        st.bind(8, static_cast<std::int64_t>(kMaxCandidates));
         for (;;) {
           TILTAS_SQL_TRY(row, st.step());
           if (!row || candidates.size() - by_amount >= kMaxCandidates) break;

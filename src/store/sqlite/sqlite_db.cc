@@ -41,7 +41,10 @@ Result<Connection> Connection::open(const std::string& path, bool create, bool r
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : db_(other.db_), cache_(std::move(other.cache_)), bulk_(std::move(other.bulk_)) {
+    : db_(other.db_),
+      cache_(std::move(other.cache_)),
+      bulk_(std::move(other.bulk_)),
+      bulk_sql_(std::move(other.bulk_sql_)) {
   other.db_ = nullptr;
   other.cache_.clear();
 }
@@ -52,6 +55,7 @@ Connection& Connection::operator=(Connection&& other) noexcept {
     db_ = other.db_;
     cache_ = std::move(other.cache_);
     bulk_ = std::move(other.bulk_);
+    bulk_sql_ = std::move(other.bulk_sql_);
     other.db_ = nullptr;
     other.cache_.clear();
   }
@@ -141,13 +145,19 @@ Status Connection::flush_bulk() {
     std::size_t done = 0;
     for (std::size_t chunk = 256; result && chunk > 0; chunk /= 2) {
       while (result && t.rows - done >= chunk) {
-        std::string sql = "INSERT INTO " + t.target + " VALUES ";
-        int n = 0;
-        for (std::size_t r = 0; r < chunk; ++r) {
-          sql += r ? ", (" : "(";
-          for (int k = 0; k < t.columns; ++k) sql += fmt::format("{}${}", k ? ", " : "", ++n);
-          sql += ')';
+        // The text of each (target, chunk) statement is written once per
+        // connection: a batch flushes tens of thousands of rows.
+        std::string& sql = bulk_sql_[t.target + '#' + std::to_string(chunk)];
+        if (sql.empty()) {
+          sql = "INSERT INTO " + t.target + " VALUES ";
+          int p = 0;
+          for (std::size_t r = 0; r < chunk; ++r) {
+            sql += r ? ", (" : "(";
+            for (int k = 0; k < t.columns; ++k) sql += fmt::format("{}${}", k ? ", " : "", ++p);
+            sql += ')';
+          }
         }
+        const int n = static_cast<int>(chunk) * t.columns;
         auto st = cached(sql);
         if (!st) {
           result = unexpected(st.error());

@@ -120,6 +120,7 @@ class Connection {
   };
   std::unordered_map<std::string, Cached> cache_;
   std::unique_ptr<RowBatch> bulk_;
+  std::unordered_map<std::string, std::string> bulk_sql_;  // "target#rows" -> its multi-row INSERT
 };
 
 class Statement {
