@@ -119,9 +119,46 @@ void read_table_row(const Doc& doc, const Block& block, const std::vector<DateMe
 
 }  // namespace
 
+namespace {
+
+// The token buffers of the thread's last page, kept for the next: a page's
+// tokens, folded forms, lines and sentences were a handful of large
+// allocations freed again at once. Released after a page so large that
+// keeping its buffers would hold the memory for the thread's lifetime.
+class ReusedDoc {
+ public:
+  ReusedDoc() {
+    if (!in_use_) {
+      in_use_ = true;
+      doc_ = &kept_;
+    }
+  }
+  ~ReusedDoc() {
+    if (doc_ != &kept_) return;
+    if (kept_.toks.capacity() > (std::size_t{1} << 16)) kept_ = Doc();
+    kept_.text = {};
+    in_use_ = false;
+  }
+  ReusedDoc(const ReusedDoc&) = delete;
+  ReusedDoc& operator=(const ReusedDoc&) = delete;
+  Doc& doc() { return *doc_; }
+
+ private:
+  static thread_local Doc kept_;
+  static thread_local bool in_use_;
+  Doc own_;
+  Doc* doc_ = &own_;
+};
+thread_local Doc ReusedDoc::kept_;
+thread_local bool ReusedDoc::in_use_ = false;
+
+}  // namespace
+
 Extraction extract(std::string_view text, const Options& options) {
   Extraction ex;
-  Doc doc = tokenize(text);
+  ReusedDoc reused;
+  Doc& doc = reused.doc();
+  tokenize_into(text, doc);
   ex.language = options.language.empty() ? detect_language(doc) : options.language;
   if (ex.language.empty()) {
     ex.findings.push_back({"language", model::Severity::kWarning, "the language could not be detected", {}});

@@ -127,6 +127,8 @@ struct Doc {
 
 // tokens.cc
 Doc tokenize(std::string_view text);
+// The same into `doc`, reusing its buffers' capacity (every field is reset).
+void tokenize_into(std::string_view text, Doc& doc);
 // The words of every reader's tables behind a WordFact (the page lexicon),
 // each file adding its own; the union is built once in tokens.cc.
 void date_words(std::vector<std::string_view>& out);
