@@ -138,7 +138,7 @@ bool clone_sqlite(const std::string& path, std::size_t n, std::size_t copies) {
   statements.push_back(clone_sql("projects", columns("projects"), "id", n, "?1"));
   for (const auto& t : sqlite_column(db,
                                      "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE "
-                                     "'search_fts%' AND m.name <> 'audit_log' AND EXISTS (SELECT 1 FROM "
+                                     "'search_fts%' AND m.name NOT IN ('audit_log', 'search_changes') AND EXISTS (SELECT 1 FROM "
                                      "pragma_table_info(m.name) c WHERE c.name = 'project_id') ORDER BY m.name")) {
     statements.push_back(clone_sql(t, columns(t), "project_id", n, "?1"));
   }

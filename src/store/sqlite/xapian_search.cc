@@ -24,8 +24,10 @@ namespace {
 constexpr Xapian::valueno kGroupSlot = 0;    // translation group (collapse key), decimal
 constexpr Xapian::valueno kStartSlot = 1;    // ISO start date (sorts as text)
 constexpr Xapian::valueno kAmountSlot = 2;   // sortable_serialise(largest amount)
-constexpr Xapian::valueno kFacetsSlot = 3;   // IndexDocument::facet_values
-constexpr Xapian::valueno kReviewSlot = 4;   // review state
+// What the facet counter reads, in one slot because each slot is a lookup
+// of its own per checked document (most of a common word's query time):
+// "<group>\n<review state>\n" then IndexDocument::facet_values.
+constexpr Xapian::valueno kFacetsSlot = 3;
 
 // Term prefixes. Analysed words are folded (lower case, digits), so an
 // upper-case first letter cannot clash with them.
@@ -43,12 +45,20 @@ constexpr Xapian::termpos kFieldGap = 100;
 constexpr std::size_t kMaxTermBytes = 240;
 
 constexpr std::string_view kAppliedKey = "tiltas:applied";
+// Set when every record is in the index, to the layout of this code (its
+// slots and prefixes): an index of another layout is not searched until
+// reindexed.
 constexpr std::string_view kBuiltKey = "tiltas:built";
+constexpr std::string_view kLayout = "2";
 // Rows applied per Xapian commit at most, so that a reindex of a million
 // records does not hold them all in memory.
 constexpr std::size_t kApplyChunk = 20000;
 
 thread_local XapianIndex* tls_index = nullptr;
+
+// A record's document id is its id.
+Xapian::docid to_docid(model::Id id) { return static_cast<Xapian::docid>(id); }
+model::Id to_id(Xapian::docid d) { return static_cast<model::Id>(d); }
 
 Error xapian_error(const Xapian::Error& e, std::string_view what) {
   return Error{ErrorCode::kInternal, fmt::format("xapian: {}: {}", what, e.get_description()), ""};
@@ -103,7 +113,7 @@ struct RecordState {
 void set_state(Xapian::Document& doc, const RecordState& s) {
   doc.add_boolean_term(std::string(kReviewPrefix) + s.review_state);
   doc.add_value(kGroupSlot, std::to_string(s.group));
-  doc.add_value(kReviewSlot, s.review_state);
+  doc.add_value(kFacetsSlot, std::to_string(s.group) + "\n" + s.review_state + "\n" + s.facet_values);
 }
 
 Xapian::Document make_document(const LoggedText& t, const RecordState& s) {
@@ -125,7 +135,6 @@ Xapian::Document make_document(const LoggedText& t, const RecordState& s) {
   set_state(doc, s);
   if (s.start_date) doc.add_value(kStartSlot, *s.start_date);
   if (s.amount_minor) doc.add_value(kAmountSlot, Xapian::sortable_serialise(static_cast<double>(*s.amount_minor)));
-  doc.add_value(kFacetsSlot, s.facet_values);
   return doc;
 }
 
@@ -217,17 +226,22 @@ class FacetSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double) override {
     ++seen_;
-    if (!groups_.insert(doc.get_value(kGroupSlot)).second) return;
     std::string values = doc.get_value(kFacetsSlot);
     std::string_view v = values;
+    std::size_t nl = v.find('\n');
+    if (nl == std::string_view::npos || !groups_.insert(std::string(v.substr(0, nl))).second) return;
+    v.remove_prefix(nl + 1);
+    nl = v.find('\n');
+    if (nl == std::string_view::npos) return;
+    ++review_[std::string(v.substr(0, nl))];
+    v.remove_prefix(nl + 1);
     while (!v.empty()) {
-      std::size_t nl = v.find('\n');
+      nl = v.find('\n');
       std::string_view line = v.substr(0, nl);
       if (!line.empty()) ++lines_[std::string(line)];
       if (nl == std::string_view::npos) break;
       v.remove_prefix(nl + 1);
     }
-    ++review_[doc.get_value(kReviewSlot)];
   }
   std::string name() const override { return "tiltas.FacetSpy"; }
 
@@ -460,7 +474,7 @@ Status XapianIndex::catch_up(Connection& c) {
         std::vector<Xapian::docid> all;
         for (Xapian::PostingIterator it = w->postlist_begin(""); it != w->postlist_end(""); ++it) all.push_back(*it);
         for (Xapian::docid id : all) w->delete_document(id);
-        w->set_metadata(std::string(kBuiltKey), "1");
+        w->set_metadata(std::string(kBuiltKey), std::string(kLayout));
       }
       std::unordered_map<model::Id, std::size_t> latest_text;
       std::vector<model::Id> order;
@@ -470,10 +484,12 @@ Status XapianIndex::catch_up(Connection& c) {
         if (touched.insert(rows[i].id).second) order.push_back(rows[i].id);
         if (rows[i].text) latest_text[rows[i].id] = i;
       }
+      std::sort(order.begin(), order.end());  // ascending document ids
       for (model::Id id : order) {
         auto state = record_state(c, id);
         if (!state) return unexpected(state.error());
-        const auto docid = static_cast<Xapian::docid>(id);
+        if (id <= 0 || id > 0xffffffffLL) return invalid_argument(fmt::format("record id {} is out of Xapian's range", id));
+        const auto docid = to_docid(id);
         if (!*state) {
           try {
             w->delete_document(docid);
@@ -531,42 +547,59 @@ Result<search::SearchResult> XapianIndex::search(Connection& c, const search::Se
   search::RankedPage page;
   try {
     Xapian::Database& db = *state_->reader;
-    if (db.get_metadata(std::string(kBuiltKey)).empty()) {
+    if (db.get_metadata(std::string(kBuiltKey)) != kLayout) {
       return unexpected(Error{ErrorCode::kFailedPrecondition,
                               "the Xapian search index is not built yet: run tiltas reindex", ""});
     }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(build_query(r.query, r.include_drafts));
-    // FTS5's bm25() constants (k1 1.2, b 0.75); k2 0, k3 1 and the minimum
-    // normalised length are Xapian's defaults.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-    enquire.set_docid_order(Xapian::Enquire::DESCENDING);  // ties: the newest first, as FTS5's window
-    enquire.set_collapse_key(kGroupSlot, 1);
-    switch (r.sort) {
-      case search::SortOrder::kRelevance: break;
-      case search::SortOrder::kStartDate: enquire.set_sort_by_value_then_relevance(kStartSlot, true); break;
-      case search::SortOrder::kAmount: enquire.set_sort_by_value_then_relevance(kAmountSlot, true); break;
+    const Xapian::Query query = build_query(r.query, r.include_drafts);
+    // Without words to rank by (filters only), or sorted by a value, every
+    // match ties or must be read: Xapian would read all of them, where
+    // FTS5's window takes the newest. So do those: look among the newest
+    // documents first, in spans growing fourfold, until more than the
+    // window match or the span covers the index.
+    const bool newest_first = r.query.all_of.empty() || r.sort != search::SortOrder::kRelevance;
+    const Xapian::docid last = db.get_lastdocid();
+    Xapian::docid span = newest_first ? 4 * static_cast<Xapian::docid>(window + 1) : 0;
+    for (;;) {
+      const bool ranged = span > 0 && span < last;
+      IdsAfter newest(ranged ? last - span : 0);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(ranged ? Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&newest)) : query);
+      // FTS5's bm25() constants (k1 1.2, b 0.75); k2 0, k3 1 and the minimum
+      // normalised length are Xapian's defaults.
+      enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+      enquire.set_docid_order(Xapian::Enquire::DESCENDING);  // ties: the newest first, as FTS5's window
+      enquire.set_collapse_key(kGroupSlot, 1);
+      switch (r.sort) {
+        case search::SortOrder::kRelevance: break;
+        case search::SortOrder::kStartDate: enquire.set_sort_by_value_then_relevance(kStartSlot, true); break;
+        case search::SortOrder::kAmount: enquire.set_sort_by_value_then_relevance(kAmountSlot, true); break;
+      }
+      FacetSpy spy;
+      enquire.add_matchspy(&spy);
+      const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.page_size);
+      Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(r.page_size),
+                                           static_cast<Xapian::doccount>(window + 1));
+      if (ranged && spy.seen() <= static_cast<std::size_t>(window)) {
+        span *= 4;
+        continue;
+      }
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        model::Id group = std::stoll(it.get_document().get_value(kGroupSlot));
+        page.hits.emplace_back(group, it.get_weight());
+      }
+      // The matcher checks at least window + 1 matches when there are as
+      // many (the spy sees each): fewer seen is every match, and the counts
+      // are exact. Otherwise, as with FTS5's window, more than `window`
+      // matched and the counts are of the matches checked (at least
+      // `window`: the best-ranked, or the newest when ranged).
+      page.exhaustive = spy.seen() <= static_cast<std::size_t>(window);
+      page.total = page.exhaustive ? static_cast<std::int64_t>(spy.groups())
+                                   : std::max<std::int64_t>(static_cast<std::int64_t>(spy.groups()),
+                                                            mset.get_matches_lower_bound());
+      page.facets = spy.facets();
+      break;
     }
-    FacetSpy spy;
-    enquire.add_matchspy(&spy);
-    const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.page_size);
-    Xapian::MSet mset = enquire.get_mset(first, static_cast<Xapian::doccount>(r.page_size),
-                                         static_cast<Xapian::doccount>(window + 1));
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      model::Id group = std::stoll(it.get_document().get_value(kGroupSlot));
-      page.hits.emplace_back(group, it.get_weight());
-    }
-    // The matcher checks at least window + 1 matches when there are as
-    // many (the spy sees each): fewer seen is every match, and the counts
-    // are exact. Otherwise, as with FTS5's window, more than `window`
-    // matched and the counts are of the matches checked (at least
-    // `window`, the best-ranked: the matcher skips those that could not
-    // enter the page once it has checked enough).
-    page.exhaustive = spy.seen() <= static_cast<std::size_t>(window);
-    page.total = page.exhaustive ? static_cast<std::int64_t>(spy.groups())
-                                 : std::max<std::int64_t>(static_cast<std::int64_t>(spy.groups()),
-                                                          mset.get_matches_lower_bound());
-    page.facets = spy.facets();
   } catch (const Xapian::Error& e) {
     return unexpected(xapian_error(e, "search"));
   }
@@ -593,18 +626,18 @@ Result<std::vector<search::Match>> XapianIndex::find_matches(Connection& c, cons
   std::vector<search::Match> out;
   try {
     Xapian::Database& db = *state_->reader;
-    if (db.get_metadata(std::string(kBuiltKey)).empty()) {
+    if (db.get_metadata(std::string(kBuiltKey)) != kLayout) {
       return unexpected(Error{ErrorCode::kFailedPrecondition,
                               "the Xapian search index is not built yet: run tiltas reindex", ""});
     }
-    IdsAfter after(static_cast<Xapian::docid>(std::max<model::Id>(after_id, 0)));
+    IdsAfter after(to_docid(std::clamp<model::Id>(after_id, 0, 0xffffffffLL)));
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, build_query(query, include_drafts), Xapian::Query(&after)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::clamp(limit, 1, search::kMaxMatchPage)));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      out.push_back({static_cast<model::Id>(*it), std::stoll(it.get_document().get_value(kGroupSlot))});
+      out.push_back({to_id(*it), std::stoll(it.get_document().get_value(kGroupSlot))});
     }
   } catch (const Xapian::Error& e) {
     return unexpected(xapian_error(e, "find_matches"));
@@ -643,7 +676,7 @@ Status switch_search_engine(const std::string& path, SearchEngine engine) {
       try {
         Xapian::WritableDatabase w(dir, Xapian::DB_CREATE_OR_OVERWRITE);
         w.set_metadata(std::string(kAppliedKey), std::to_string(*last));
-        if (!records) w.set_metadata(std::string(kBuiltKey), "1");
+        if (!records) w.set_metadata(std::string(kBuiltKey), std::string(kLayout));
         w.commit();
       } catch (const Xapian::Error& e) {
         return unexpected(xapian_error(e, "creating " + dir));
