@@ -42,11 +42,17 @@ const std::vector<std::string>& fold_table() {
   return table;
 }
 
-bool is_space(UChar32 c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || (c > 0 && c < 0x20 && c != '\n');
+bool is_space_above_ascii(UChar32 c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
          c == 0x202F || c == 0x2007 || c == 0xFEFF || c == 0x200B ||
          (c > 0x7F && u_isUWhiteSpace(c)) || (c > 0 && c < 0x20 && c != '\n');
+}
+
+// Inline for ASCII, which is asked of every character between words; the
+// rest out of line.
+inline bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || (c > 0 && c < 0x20 && c != '\n');
+  return is_space_above_ascii(c);
 }
 
 bool is_letter(UChar32 c) {
