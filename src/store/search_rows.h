@@ -171,6 +171,24 @@ Result<std::vector<search::Suggestion>> suggest(Connection& c, std::string_view 
   return out;
 }
 
+// A ranked page as the search's result: its hits loaded, the query's
+// notices, and `sample_notice` when the counts are of a sample
+// (page.exhaustive false), which each engine words for how it samples.
+template <class Connection>
+Result<search::SearchResult> result_of_page(Connection& c, search::RankedPage page, const search::SearchRequest& r,
+                                            std::string sample_notice) {
+  search::SearchResult out;
+  auto hits = load_hits(c, page, search::match_terms(r.query), r.snippets);
+  if (!hits) return unexpected(hits.error());
+  out.hits = std::move(*hits);
+  out.total = page.total;
+  out.exhaustive = page.exhaustive;
+  out.facets = std::move(page.facets);
+  out.notices = r.query.notices;
+  if (!out.exhaustive) out.notices.push_back(std::move(sample_notice));
+  return out;
+}
+
 // The part of a search both engines share once they have collected their
 // candidates (at most `window` + 1, best first by the engine's own score):
 // rank and count facets in C++, load the page's hits, and say when the
@@ -180,21 +198,10 @@ Result<search::SearchResult> finish_search(Connection& c, std::vector<search::Ca
                                            const search::SearchRequest& r, int window) {
   bool window_full = candidates.size() > static_cast<std::size_t>(window);
   if (window_full) candidates.pop_back();
-  search::RankedPage page = search::rank(std::move(candidates), r, window_full);
-  search::SearchResult out;
-  auto hits = load_hits(c, page, search::match_terms(r.query), r.snippets);
-  if (!hits) return unexpected(hits.error());
-  out.hits = std::move(*hits);
-  out.total = page.total;
-  out.exhaustive = page.exhaustive;
-  out.facets = std::move(page.facets);
-  out.notices = r.query.notices;
-  if (!out.exhaustive) {
-    out.notices.push_back(fmt::format("more than {} records match: the newest {} are ranked and counted; add a word "
-                                      "or a filter to narrow the search",
-                                      window, window));
-  }
-  return out;
+  return result_of_page(c, search::rank(std::move(candidates), r, window_full), r,
+                        fmt::format("more than {} records match: the newest {} are ranked and counted; add a word "
+                                    "or a filter to narrow the search",
+                                    window, window));
 }
 
 // One page of every record matching `query` (find_matches of both engines),

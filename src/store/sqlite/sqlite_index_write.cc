@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "store/search_rows.h"
+
 namespace tiltas::store::sqlite {
 
 Status insert_rows(Connection& c, std::string_view head, int columns, std::size_t count,
@@ -29,6 +31,36 @@ Status insert_rows(Connection& c, std::string_view head, int columns, std::size_
   return ok();
 }
 
+Status write_meta_and_names(Connection& c, const model::Project& p, const search::IndexDocument& d) {
+  auto st = c.cached(
+      "INSERT INTO search_meta (project_id, facet_values, start_date, amount_minor, currency) VALUES ($1, $2, $3, "
+      "$4, $5) ON CONFLICT (project_id) DO UPDATE SET facet_values = excluded.facet_values, start_date = "
+      "excluded.start_date, amount_minor = excluded.amount_minor, currency = excluded.currency");
+  if (!st) return unexpected(st.error());
+  st->bind(1, p.id).bind(2, d.facet_values).bind(3, d.start_date).bind(4, d.amount_minor).bind(5, d.currency);
+  if (auto s = st->run(); !s) return s;
+  return search_rows::write_side_rows(c, p, d);
+}
+
+Status add_meta_and_names(RowBatch& bulk, const model::Project& p, const AnalysedRecord& a) {
+  const search::IndexDocument& d = a.index;
+  if (auto s = bulk.add("search_meta (project_id, facet_values, start_date, amount_minor, currency)", p.id,
+                        d.facet_values, d.start_date, d.amount_minor, d.currency);
+      !s) {
+    return s;
+  }
+  for (std::size_t i = 0; i < d.names.size() && i < a.name_keys.size(); ++i) {
+    for (const auto& key : a.name_keys[i]) {
+      if (auto s = bulk.add("search_names (project_id, kind, name, key)", p.id, d.names[i].first, d.names[i].second,
+                            key);
+          !s) {
+        return s;
+      }
+    }
+  }
+  return ok();
+}
+
 Status index_new_project(Connection& c, const model::Project& p, const AnalysedRecord& a) {
   const search::IndexDocument& d = a.index;
   if (RowBatch* bulk = c.bulk()) {
@@ -38,20 +70,7 @@ Status index_new_project(Connection& c, const model::Project& p, const AnalysedR
         !s) {
       return s;
     }
-    if (auto s = bulk->add("search_meta (project_id, facet_values, start_date, amount_minor, currency)", p.id,
-                           d.facet_values, d.start_date, d.amount_minor, d.currency);
-        !s) {
-      return s;
-    }
-    for (std::size_t i = 0; i < d.names.size() && i < a.name_keys.size(); ++i) {
-      for (const auto& key : a.name_keys[i]) {
-        if (auto s = bulk->add("search_names (project_id, kind, name, key)", p.id, d.names[i].first,
-                               d.names[i].second, key);
-            !s) {
-          return s;
-        }
-      }
-    }
+    if (auto s = add_meta_and_names(*bulk, p, a); !s) return s;
     return ok();
   }
   {

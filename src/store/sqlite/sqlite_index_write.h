@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "model/project.h"
+#include "search/index_document.h"
 #include "store/sqlite/sqlite_db.h"
 #include "store/store.h"
 
@@ -19,6 +20,14 @@ namespace tiltas::store::sqlite {
 // the FTS5 trigger and the side tables' foreign keys). `a` is
 // analyse_record(p). Runs inside the caller's transaction.
 Status index_new_project(Connection& c, const model::Project& p, const AnalysedRecord& a);
+
+// search_meta (upserted) and search_names (replaced) of project `p`, the
+// rows every SQLite search engine keeps beside its text index (sorting
+// keys, facet values, suggestions). Runs inside the caller's transaction.
+Status write_meta_and_names(Connection& c, const model::Project& p, const search::IndexDocument& d);
+
+// The same rows of a new project, added to an import's row batch.
+Status add_meta_and_names(RowBatch& bulk, const model::Project& p, const AnalysedRecord& a);
 
 // Inserts `count` rows with multi-row INSERT statements of up to
 // kRowsPerInsert rows (one statement prepared per row count): `head` is

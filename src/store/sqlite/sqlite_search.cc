@@ -16,6 +16,7 @@
 #include "search/index_document.h"
 #include "search/ranking.h"
 #include "store/search_rows.h"
+#include "store/sqlite/sqlite_index_write.h"
 
 namespace tiltas::store::sqlite {
 namespace {
@@ -383,16 +384,7 @@ Status index_project(Connection& c, const model::Project& p) {
     st->bind(1, p.id).bind(2, d.title).bind(3, d.org).bind(4, d.body).bind(5, d.facets);
     if (auto s = st->run(); !s) return s;
   }
-  {
-    auto st = c.cached(
-        "INSERT INTO search_meta (project_id, facet_values, start_date, amount_minor, currency) VALUES ($1, $2, $3, "
-        "$4, $5) ON CONFLICT (project_id) DO UPDATE SET facet_values = excluded.facet_values, start_date = "
-        "excluded.start_date, amount_minor = excluded.amount_minor, currency = excluded.currency");
-    if (!st) return unexpected(st.error());
-    st->bind(1, p.id).bind(2, d.facet_values).bind(3, d.start_date).bind(4, d.amount_minor).bind(5, d.currency);
-    if (auto s = st->run(); !s) return s;
-  }
-  return search_rows::write_side_rows(c, p, d);
+  return write_meta_and_names(c, p, d);
 }
 
 Status clear_search_index(Connection& c) {

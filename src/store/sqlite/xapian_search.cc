@@ -16,6 +16,7 @@
 #include "search/index_document.h"
 #include "search/ranking.h"
 #include "store/search_rows.h"
+#include "store/sqlite/sqlite_index_write.h"
 
 namespace tiltas::store::sqlite {
 namespace {
@@ -603,20 +604,10 @@ Result<search::SearchResult> XapianIndex::search(Connection& c, const search::Se
   } catch (const Xapian::Error& e) {
     return unexpected(xapian_error(e, "search"));
   }
-  search::SearchResult out;
-  auto hits = search_rows::load_hits(c, page, search::match_terms(r.query), r.snippets);
-  if (!hits) return unexpected(hits.error());
-  out.hits = std::move(*hits);
-  out.total = page.total;
-  out.exhaustive = page.exhaustive;
-  out.facets = std::move(page.facets);
-  out.notices = r.query.notices;
-  if (!out.exhaustive) {
-    out.notices.push_back(fmt::format("more than {} records match: the facets count the {} that were checked; add a "
-                                      "word or a filter to narrow the search",
-                                      window, window));
-  }
-  return out;
+  return search_rows::result_of_page(c, std::move(page), r,
+                                     fmt::format("more than {} records match: the facets count the {} that were "
+                                                 "checked; add a word or a filter to narrow the search",
+                                                 window, window));
 }
 
 Result<std::vector<search::Match>> XapianIndex::find_matches(Connection& c, const search::SearchQuery& query,
@@ -700,36 +691,14 @@ Status switch_search_engine(const std::string& path, SearchEngine engine) {
 
 Status log_index_project(Connection& c, const model::Project& p) {
   search::IndexDocument d = search::make_index_document(p);
-  {
-    auto st = c.cached(
-        "INSERT INTO search_meta (project_id, facet_values, start_date, amount_minor, currency) VALUES ($1, $2, $3, "
-        "$4, $5) ON CONFLICT (project_id) DO UPDATE SET facet_values = excluded.facet_values, start_date = "
-        "excluded.start_date, amount_minor = excluded.amount_minor, currency = excluded.currency");
-    if (!st) return unexpected(st.error());
-    st->bind(1, p.id).bind(2, d.facet_values).bind(3, d.start_date).bind(4, d.amount_minor).bind(5, d.currency);
-    if (auto s = st->run(); !s) return s;
-  }
-  if (auto s = search_rows::write_side_rows(c, p, d); !s) return s;
+  if (auto s = write_meta_and_names(c, p, d); !s) return s;
   return insert_log_row(c, p.id, d);
 }
 
 Status log_index_new_project(Connection& c, const model::Project& p, const AnalysedRecord& a) {
   const search::IndexDocument& d = a.index;
   if (RowBatch* bulk = c.bulk()) {
-    if (auto s = bulk->add("search_meta (project_id, facet_values, start_date, amount_minor, currency)", p.id,
-                           d.facet_values, d.start_date, d.amount_minor, d.currency);
-        !s) {
-      return s;
-    }
-    for (std::size_t i = 0; i < d.names.size() && i < a.name_keys.size(); ++i) {
-      for (const auto& key : a.name_keys[i]) {
-        if (auto s = bulk->add("search_names (project_id, kind, name, key)", p.id, d.names[i].first,
-                               d.names[i].second, key);
-            !s) {
-          return s;
-        }
-      }
-    }
+    if (auto s = add_meta_and_names(*bulk, p, a); !s) return s;
     return insert_log_row(c, p.id, d);
   }
   return log_index_project(c, p);
