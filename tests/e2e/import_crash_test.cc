@@ -50,14 +50,7 @@ TEST(ImportCrash, KilledImportResumesToTheSameRegistry) {
     testing::ChildProcess child(bin + " --db " + shell_quote(db) + " import --progress lines " + shell_quote(pages) +
                                 " 2>&1");
     // Wait until a few hundred documents are committed, then pull the plug.
-    std::string line;
-    // Progress comes per committed batch: stop at the first line past 300.
-    for (;;) {
-      line = child.read_line();
-      if (line.empty()) break;
-      if (line.rfind("progress ", 0) == 0 && std::stoul(line.substr(9)) >= 300) break;
-    }
-    ASSERT_FALSE(line.empty()) << "the import ended before it could be killed";
+    ASSERT_FALSE(testing::wait_for_progress(child, 300).empty()) << "the import ended before it could be killed";
     child.signal_and_wait(SIGKILL);
   }
   auto partial = run_command(bin + " --db " + shell_quote(db) + " list --json");

@@ -89,13 +89,7 @@ class XapianCrash : public ::testing::Test {
   // documents are committed.
   void import_and_kill(const std::string& db) {
     testing::ChildProcess child(tiltas(db, "import --progress lines " + shell_quote(pages_)) + " 2>&1");
-    std::string line;
-    for (;;) {
-      line = child.read_line();
-      if (line.empty()) break;
-      if (line.rfind("progress ", 0) == 0 && std::stoul(line.substr(9)) >= 300) break;
-    }
-    ASSERT_FALSE(line.empty()) << "the import ended before it could be killed";
+    ASSERT_FALSE(testing::wait_for_progress(child, 300).empty()) << "the import ended before it could be killed";
     child.signal_and_wait(SIGKILL);
   }
 

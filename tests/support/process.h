@@ -88,4 +88,16 @@ class ChildProcess {
   int exit_code_ = -1;
 };
 
+// Reads `import --progress lines` output from `child` until a line reports
+// at least `documents` committed documents; "" when the import ended first.
+// Progress comes per committed batch, so a SIGKILL right after lands
+// between or inside later batches, never before these documents.
+inline std::string wait_for_progress(ChildProcess& child, unsigned long documents) {
+  for (;;) {
+    std::string line = child.read_line();
+    if (line.empty()) return line;
+    if (line.rfind("progress ", 0) == 0 && std::stoul(line.substr(9)) >= documents) return line;
+  }
+}
+
 }  // namespace tiltas::testing
